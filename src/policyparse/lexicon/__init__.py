@@ -1,0 +1,1 @@
+"""Data modules: patterns and word lists, kept apart from the logic that uses them."""

@@ -1,0 +1,69 @@
+"""Character classes and cleaning patterns for the normalising stage."""
+
+from __future__ import annotations
+
+import regex
+
+# One character in, one character out, so the offset map needs no update for this step.
+# Full-width ASCII folds to ASCII; odd spaces become a plain space; rarely used bracket
+# and dot variants fold to the forms the extractors look for.
+_FOLD: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update(
+    {
+        0x3000: " ",  # ideographic space
+        0x00A0: " ",  # no-break space
+        0x2002: " ", 0x2003: " ", 0x2004: " ", 0x2005: " ", 0x2006: " ",
+        0x2007: " ", 0x2008: " ", 0x2009: " ", 0x200A: " ", 0x202F: " ", 0x205F: " ",
+        0x200B: " ", 0xFEFF: " ",  # zero-width space and a stray BOM
+        0x0009: " ",
+        0xFE52: ".",  # small full stop ﹒
+        0xFE51: "、",  # small ideographic comma ﹑
+        0xFE50: ",",
+        0xFE54: ";",
+        0xFE55: ":",
+        0xFE59: "(", 0xFE5A: ")",
+        0xFE5D: "〔", 0xFE5E: "〕",  # ﹝﹞
+        0x3014: "〔", 0x3015: "〕",
+        0x2236: ":",  # ratio colon ∶ used as a colon
+        0x2014: "—", 0x2015: "—", 0x2500: "—",  # box-drawing line used as a dash
+    }
+)
+FOLD_TABLE = str.maketrans(_FOLD)
+
+HAN = r"\p{Han}"
+
+# Whole lines of web-page furniture that carry nothing of the notice.
+CRUFT_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:"
+    r"字体大小.*|字号[::].*|【?\s*(?:打印|关闭|关闭本页|关闭窗口|打印本页|返回顶部)\s*】?"
+    r"|扫一扫.*|扫描二维码.*|分享到.*|【?\s*(?:字体|大|中|小)\s*】?"
+    r"|.*(?:【\s*关闭本页\s*】|【\s*打印本页\s*】).*"
+    r"|(?:网上咨询|我要纠错|收藏本页|打印本页|浏览次数[::]?\s*\d*)"
+    r")[ \t]*$"
+)
+
+# Markup left in a text file or a crawler's Markdown.
+HTML_ENTITY = regex.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);")
+BREAK_TAG = regex.compile(r"(?i)<\s*(?:br|/p|p|/div|div|/tr|/li)(?:\s[^<>]*)?\s*/?\s*>")
+OTHER_TAG = regex.compile(r"(?i)</?[a-z][a-z0-9]*(?:\s[^<>\n]*)?/?>|<!--.*?-->")
+MD_HEADING = regex.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+MD_EMPHASIS = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+MD_ESCAPE = regex.compile(r"\\(?=[\[\]|>*_\-.#()`!+{}])")
+MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+MD_LINK = regex.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
+MD_BULLET = regex.compile(r"(?m)^[ \t]*(?:[-*+•·][ \t]+)")
+MD_TABLE_RULE = regex.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+TABLE_ROW = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+CR = regex.compile(r"\r\n?")
+
+# Spaces inside markers, numbers and document numbers, as left by copying from a PDF.
+SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han}) {1,3}(?=\p{Han})")
+SPACE_IN_MARKER = regex.compile(
+    r"(?<=[(〔\[【])[ \t]+(?=[一二三四五六七八九十百零〇\d])"
+    r"|(?<=[一二三四五六七八九十百零〇\d])[ \t]+(?=[)〕\]】、.])"
+    r"|(?<=[\d])[ \t]+(?=[号%])"
+    r"|(?<=\p{Han})[ \t]+(?=〔\d{4})|(?<=〕)[ \t]+(?=\d)|(?<=〔)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=〕)"
+)
+EDGE_SPACE = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
+# A range dash lost in re-encoding and written as "?": 2017年7月?2017年12月.
+LOST_DASH = regex.compile(r"(?<=[年月日\d])\?(?=\d)")

@@ -1,0 +1,130 @@
+"""Stage 1: bytes or a path in, text out.
+
+Decoding is explicit so that a bad file fails with a ``PolicyParseError`` that names it,
+never with a bare ``UnicodeDecodeError`` from deep inside a stage.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DecodeError, ReadError, TooLargeError, UnsupportedFormatError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A document as text: what every span of its Notice points into."""
+
+    text: str
+    source: str | None
+    encoding: str
+    kind: str  # "text" or "html"
+    metadata: dict[str, str]
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
+    return bad / len(sample)
+
+
+def decode(data: bytes, source: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` as UTF-8 (BOM or not), UTF-16 (BOM or NUL pattern) or GB18030.
+
+    Returns the text and the encoding used; raises ``DecodeError`` naming ``source``.
+    """
+    if not data:
+        return "", "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        head = data[:4096]
+        nul_even = head[0::2].count(0)
+        nul_odd = head[1::2].count(0)
+        if nul_odd > len(head) // 8 and nul_even == 0:
+            candidates = ["utf-16-le"]
+        elif nul_even > len(head) // 8 and nul_odd == 0:
+            candidates = ["utf-16-be"]
+        else:
+            candidates = ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or _control_share(text) > 0.05:
+            break
+        return text, enc
+    if b"\x00" not in data[:4096]:
+        try:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data[:200_000]).best()
+        except Exception:  # a detector failure is a decoding failure, reported below
+            best = None
+        if best is not None and best.encoding:
+            try:
+                text = data.decode(best.encoding)
+            except (UnicodeDecodeError, LookupError):
+                text = ""
+            if text and _control_share(text) <= 0.05:
+                return text, best.encoding
+    raise DecodeError(source, "not text in UTF-8, UTF-16 or GB18030 (binary or unknown encoding)")
+
+
+def load_bytes(
+    data: bytes, source: str | None = None, *, kind: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Loaded:
+    """Turn one document's bytes into text. ``kind`` is "text" or "html"; guessed when None."""
+    if len(data) > max_bytes:
+        raise TooLargeError(source, f"{len(data):,} bytes is over the limit of {max_bytes:,}")
+    if kind is None:
+        kind = _guess_kind(source, data)
+    if kind == "html":
+        try:
+            from .html import html_to_text
+        except ImportError as exc:  # the HTML loader is optional until it lands
+            raise UnsupportedFormatError(source, "HTML pages are not supported by this build") from exc
+        text, metadata, enc = html_to_text(data, source)
+        return Loaded(text, source, enc, "html", metadata)
+    text, enc = decode(data, source)
+    return Loaded(text, source, enc, "text", {})
+
+
+def _guess_kind(source: str | None, data: bytes) -> str:
+    suffix = Path(source).suffix.lower() if source else ""
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise UnsupportedFormatError(source, f"unsupported file type {suffix!r} (expected .txt, .md or .html)")
+
+
+def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Read and decode a file from disk."""
+    p = Path(path)
+    name = str(path)
+    if p.is_dir():
+        raise ReadError(name, "is a directory")
+    _guess_kind(name, b"")  # refuse unknown formats before reading them
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from exc
+    if size > max_bytes:
+        raise TooLargeError(name, f"{size:,} bytes is over the limit of {max_bytes:,}")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from exc
+    return load_bytes(data, name, max_bytes=max_bytes)

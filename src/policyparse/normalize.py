@@ -1,0 +1,167 @@
+"""Stage 2: one normalising pass over the text, with an offset map back to the original.
+
+Extractors work on ``Normalized.text`` (widths folded, cruft and markup gone, traditional
+characters read as simplified) and hand spans back through ``Normalized.span`` so that every
+span in the output points into the original text.
+"""
+
+from __future__ import annotations
+
+import html
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .lexicon import text as lx
+from .models import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text and, for each of its characters, the original range it came from."""
+
+    text: str
+    original: str
+    starts: array  # type: ignore[type-arg]
+    ends: array  # type: ignore[type-arg]
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span covering normalised characters ``start:end``."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return Span(start=pos, end=pos)
+        return Span(start=self.starts[start], end=self.ends[end - 1])
+
+    def raw(self, start: int, end: int) -> str:
+        """The original text behind normalised characters ``start:end``."""
+        sp = self.span(start, end)
+        return self.original[sp.start : sp.end]
+
+
+class _Builder:
+    """Applies rewrites one after another, keeping the offset map in step."""
+
+    def __init__(self, original: str) -> None:
+        self.text = original
+        n = len(original)
+        self.starts = array("q", range(n))
+        self.ends = array("q", range(1, n + 1))
+
+    def translate(self, table: dict[int, str]) -> None:
+        # The table maps one character to one character, so offsets are unchanged.
+        self.text = self.text.translate(table)
+
+    def replace_same_length(self, new: str) -> None:
+        if len(new) != len(self.text):
+            raise ValueError("replacement must keep the length")
+        self.text = new
+
+    def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> None:
+        text = self.text
+        pieces: list[str] = []
+        starts = array("q")
+        ends = array("q")
+        pos = 0
+        changed = False
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            r = repl if isinstance(repl, str) else repl(m)
+            if r == text[s:e] or s == e:
+                continue
+            changed = True
+            pieces.append(text[pos:s])
+            starts.extend(self.starts[pos:s])
+            ends.extend(self.ends[pos:s])
+            if len(r) == e - s:
+                starts.extend(self.starts[s:e])
+                ends.extend(self.ends[s:e])
+            elif r:
+                # A shorter or longer replacement: each new character stands for the whole match.
+                starts.extend([self.starts[s]] * len(r))
+                ends.extend([self.ends[e - 1]] * len(r))
+            pieces.append(r)
+            pos = e
+        if not changed:
+            return
+        pieces.append(text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        self.text = "".join(pieces)
+        self.starts, self.ends = starts, ends
+
+    def build(self, original: str) -> Normalized:
+        return Normalized(self.text, original, self.starts, self.ends)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+
+
+# Characters that only occur in traditional writing and are common in notices; their
+# presence is the cheap signal that the OpenCC pass is worth running.
+_TRADITIONAL_HINT = regex.compile(r"[單頭實門會發經濟術與區縣據關書務員產業點於這個們國際開導縣範為]")
+
+
+def _to_simplified(text: str) -> str:
+    """Traditional → simplified, character for character, so offsets stay valid."""
+    convert = _t2s()
+    out = []
+    for line in text.splitlines(keepends=True):
+        if not _TRADITIONAL_HINT.search(line):
+            out.append(line)
+            continue
+        new = convert(line)
+        if len(new) != len(line):  # a phrase-level rewrite changed the length: go char by char
+            new = "".join(c if len(cc := convert(c)) != 1 else cc for c in line)
+        out.append(new)
+    return "".join(out)
+
+
+def _entity(m: regex.Match[str]) -> str:
+    return html.unescape(m.group(0)).replace("\xa0", " ")
+
+
+def _table_breaks(m: regex.Match[str]) -> str:
+    row = m.group(0)
+    cells = [c for c in row.strip().strip("|").split("|")]
+    # A whole body pasted into one cell: its <br> are real line breaks. In a table with
+    # several cells a <br> only breaks a line inside a cell, so it stays on the row as a
+    # tab: the one space-like character no later step removes (cell readers split on it).
+    sep = "\n" if len(cells) <= 1 else "\t"
+    return lx.BREAK_TAG.sub(sep, row)
+
+
+def normalize(original: str) -> Normalized:
+    """Normalise ``original`` for extraction; see the module docstring."""
+    b = _Builder(original)
+    b.sub(lx.CR, "\n")
+    b.translate(lx.FOLD_TABLE)
+    if _TRADITIONAL_HINT.search(b.text):
+        b.replace_same_length(_to_simplified(b.text))
+    if "<" in b.text:
+        b.sub(lx.TABLE_ROW, _table_breaks)
+        b.sub(lx.BREAK_TAG, "\n")
+        b.sub(lx.OTHER_TAG, "")
+    if "&" in b.text:
+        b.sub(lx.HTML_ENTITY, _entity)
+    if "[" in b.text or "*" in b.text or "#" in b.text or "\\" in b.text:
+        b.sub(lx.MD_IMAGE, "")
+        b.sub(lx.MD_LINK, lambda m: m.group(1))
+        b.sub(lx.MD_ESCAPE, "")
+        b.sub(lx.MD_HEADING, "")
+        b.sub(lx.MD_EMPHASIS, "")
+    if "|" in b.text:
+        b.sub(lx.MD_TABLE_RULE, "")
+    b.sub(lx.MD_BULLET, "")
+    b.sub(lx.CRUFT_LINE, "")
+    b.sub(lx.SPACE_IN_MARKER, "")
+    b.sub(lx.SPACE_BETWEEN_HAN, "")
+    b.sub(lx.EDGE_SPACE, "")
+    b.sub(lx.LOST_DASH, "—")
+    return b.build(original)

@@ -1,0 +1,51 @@
+"""Chinese and Arabic numerals to numbers: the grammar shared by every stage that reads numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def han_to_int(s: str) -> int | None:
+    """``十二`` → 12, ``一百五十`` → 150, ``三千`` → 3000, ``二〇一七`` → 2017; None if not a numeral."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if all(c in _DIGIT for c in s) and len(s) > 1:  # digit by digit, as in years: 二〇一七
+        return int("".join(str(_DIGIT[c]) for c in s))
+    total = section = number = 0
+    seen = False
+    for c in s:
+        if c in _DIGIT:
+            number = _DIGIT[c]
+            seen = True
+        elif c in _SMALL_UNIT:
+            section += (number or 1) * _SMALL_UNIT[c]
+            number = 0
+            seen = True
+        elif c in _BIG_UNIT:
+            total += (section + number) * _BIG_UNIT[c]
+            section = number = 0
+            seen = True
+        else:
+            return None
+    return total + section + number if seen else None
+
+
+def to_decimal(s: str) -> Decimal | None:
+    """An Arabic (``1.2``, ``1,500``) or Chinese (``三千``) numeral as an exact Decimal."""
+    s = s.replace(",", "")
+    try:
+        return Decimal(s)
+    except ArithmeticError:
+        pass
+    n = han_to_int(s)
+    return Decimal(n) if n is not None else None

@@ -1,0 +1,69 @@
+"""The orchestrator: one function whose body is the list of stages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .assignments import find_assignments
+from .attachments import find_attachments
+from .dates import find_dates
+from .docnumbers import find_doc_numbers
+from .load import Loaded, load_bytes, load_path
+from .metadata import read_metadata
+from .models import Notice
+from .normalize import normalize
+from .phases import find_phases
+from .references import find_references
+from .sections import build_outline
+from .targets import find_targets
+
+
+def parse_loaded(loaded: Loaded) -> Notice:
+    """Run every stage over a loaded document."""
+    norm = normalize(loaded.text)
+    outline = build_outline(norm)
+    numbers = find_doc_numbers(norm)
+    dates = find_dates(norm, numbers)
+    meta = read_metadata(norm, outline, numbers, dates, loaded.metadata)
+    references = find_references(norm, numbers, meta.doc_number)
+    phases = find_phases(norm, outline, dates)
+    attachments = find_attachments(norm)
+    assignments, warnings = find_assignments(norm, outline)
+    targets, incentives = find_targets(norm, outline, phases, meta.period, dates, meta.issue_date)
+    return Notice.model_construct(
+        source=loaded.source,
+        text=loaded.text,
+        title=meta.title,
+        title_span=meta.title_span,
+        doc_number=meta.doc_number,
+        issuer=meta.issuer,
+        issue_date=meta.issue_date,
+        recipients=meta.recipients,
+        metadata=meta.fields,
+        period=meta.period,
+        sections=outline.to_models(norm),
+        targets=targets,
+        incentives=incentives,
+        assignments=assignments,
+        references=[r.item for r in references],
+        phases=[p.item for p in phases],
+        attachments=attachments,
+        doc_numbers=[n.item for n in numbers],
+        dates=[d.item for d in dates],
+        warnings=warnings,
+    )
+
+
+def parse(text: str, source: str | None = None) -> Notice:
+    """Parse a notice's text."""
+    return parse_loaded(Loaded(text, source, "utf-8", "text", {}))
+
+
+def parse_bytes(data: bytes, source: str | None = None, *, kind: str | None = None) -> Notice:
+    """Parse a notice's bytes (text or HTML, encoding detected)."""
+    return parse_loaded(load_bytes(data, source, kind=kind))
+
+
+def parse_file(path: str | Path) -> Notice:
+    """Read, decode and parse a notice file (.txt, .md, .html)."""
+    return parse_loaded(load_path(path))
