@@ -1,12 +1,529 @@
-"""Responsibility clauses: who leads, who is responsible, who cooperates."""
+"""Responsibility clauses: who leads, who is responsible, who cooperates.
+
+Three shapes of clause are read, each giving one ``Assignment`` per unit per clause:
+
+- **Bracketed** at the end of a task or in a heading: ``〔责任单位:…;配合单位:…〕``,
+  ``(责任单位:…)``, ``[牵头单位:…;责任单位:…]``, ``【…】``, and the unlabelled forms whose
+  verb gives the role: ``(市发展改革委牵头,市财政局、市商务局配合)``,
+  ``(省科技厅、工业和信息化厅按职责分工负责)``, ``(各地级以上市人民政府结合实际落实)``. An
+  unlabelled bracket counts only if every segment is a list of unit names followed by a role
+  verb, so asides such as ``(承担应急抢险任务的车辆除外)`` are left alone.
+- **Own-line labels** after a task (Qingdao): ``牵头单位:…`` / ``责任单位:…`` lines, or a
+  label that opens a sentence of its own. Consecutive label lines form one clause.
+- **Task tables** (任务分解表, 重点任务清单): Markdown ``|`` rows read by their header
+  (牵头部门 / 主责单位 / 配合单位 / 协办单位 / 完成时限 …). Crawled rows are ragged (merged
+  cells dropped), so a row shorter than the header is anchored on its deadline cell: the
+  cells after it are the role columns in header order. Single-cell rows are section rows and
+  give no records. A TAB inside a cell (a ``<br>``) separates units, except where it breaks one
+  name (``丽泽金融商务区<br>管委会``): pieces are joined back when the first does not end like a
+  body's name, the second is a bare suffix, or the joined name occurs elsewhere in the notice.
+
+Paths: a clause attaches to the innermost section containing its first character
+(``outline.path_at``), which is the task it closes, the task above a clause that follows a
+paragraph break, or the heading's own path for ``一、强化科技创新(区科技局牵头)``. Table rows
+attach the same way: the table's own single-cell section rows become paths only if the
+sections stage reads them as headings, so that every assignment path names a section of the
+notice. A clause before the first heading attaches to the root (path None) with a warning.
+
+Prose that only mentions bodies (``由X会同Y…``, ``X要加强…``, ``…是责任单位的职责``) is not a
+clause: labels need their colon and unlabelled clauses their brackets.
+"""
 
 from __future__ import annotations
 
-from .models import Assignment
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import orgunits as olx
+from .lexicon import roles as rl
+from .models import Assignment, Role
 from .normalize import Normalized
+from .orgunits import (
+    alias_key,
+    cut_trailing,
+    looks_like_unit,
+    place_namer,
+    prefix_of,
+    split_units,
+    understand,
+)
 from .sections import Outline
 
+BRACKET_LIMIT = 800  # a clause longer than this is not a clause (and bounds the bracket scan)
+_TABLE_LINE = regex.compile(r"(?m)^[ \t]*\|.*$")
+_BRACKET_OR_BREAK = regex.compile(r"[(〔\[【)〕\]】]|\n\n")
 
-def find_assignments(norm: Normalized, outline: Outline) -> tuple[list[Assignment], list[str]]:
-    """Assignments in reading order, and warnings for clauses that could not be placed."""
-    return [], []
+
+@dataclass(slots=True)
+class _Part:
+    role: str  # a Role, or rl.DEADLINE
+    start: int  # normalised offsets of the list (or deadline) text
+    end: int
+    soft_tabs: bool = False  # a table cell: TAB may break a name
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    end: int
+    parts: list[_Part] = field(default_factory=list)
+
+
+def find_assignments(
+    norm: Normalized,
+    outline: Outline,
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[list[Assignment], list[str]]:
+    """Assignments in reading order, and warnings for clauses that could not be placed.
+
+    ``aliases`` maps a unit's spelling (``full`` or as written) to the canonical name a user
+    pinned (see ``policyparse units --aliases``); matching assignments carry it in ``canonical``.
+    """
+    text = norm.text
+    if aliases:
+        aliases = {alias_key(k): v for k, v in aliases.items()}
+    clauses = _bracket_clauses(text)
+    taken = [(c.start, c.end) for c in clauses]
+    clauses += _line_clauses(text, taken)
+    clauses += _table_clauses(text)
+    clauses.sort(key=lambda c: c.start)
+    first_is_lead = rl.FIRST_IS_LEAD.search(text) is not None
+    names_place = place_namer(text)
+    out: list[Assignment] = []
+    warnings: list[str] = []
+    for clause in clauses:
+        made = _assignments_of(norm, clause, first_is_lead, names_place, aliases)
+        if not made:
+            continue
+        path = outline.path_at(clause.start)
+        if path is None:
+            warnings.append(
+                f"responsibility clause at {norm.span(clause.start, clause.end).start} is before the first "
+                f"section; attached to the document root: {_clip(text[clause.start : clause.end])}"
+            )
+        out.extend(a.model_copy(update={"path": path}) for a in made)
+    return out, warnings
+
+
+def apply_aliases(assignments: list[Assignment], aliases: Mapping[str, str]) -> list[Assignment]:
+    """Copies of ``assignments`` with ``canonical`` set from a user's alias mapping.
+
+    For callers that parse first and apply an alias file afterwards (``policyparse units``,
+    batch runs), so that the pipeline itself never needs one.
+    """
+    keyed = {alias_key(k): v for k, v in aliases.items()}
+    return [a.model_copy(update={"canonical": _canonical(a.unit, a.full, keyed)}) for a in assignments]
+
+
+def _canonical(unit: str, full: str, aliases: Mapping[str, str] | None) -> str | None:
+    """The pinned name of a unit; ``aliases`` keys are already ``alias_key``-ed."""
+    if not aliases:
+        return None
+    return aliases.get(alias_key(full)) or aliases.get(alias_key(unit))
+
+
+def _clip(s: str, n: int = 40) -> str:
+    s = s.replace("\n", " ")
+    return s if len(s) <= n else s[:n] + "…"
+
+
+# --- bracketed clauses -----------------------------------------------------------------------
+
+
+def _matching_close(text: str, open_pos: int) -> int | None:
+    """Index of the bracket closing the one at ``open_pos``; None if unclosed within the limit."""
+    stack = [rl.OPEN_CLOSE[text[open_pos]]]
+    end = min(len(text), open_pos + BRACKET_LIMIT)
+    for m in _BRACKET_OR_BREAK.finditer(text, open_pos + 1, end):
+        ch = m.group()
+        if ch in rl.OPEN_CLOSE:
+            stack.append(rl.OPEN_CLOSE[ch])
+        elif ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                return int(m.start())
+        elif ch == "\n\n":
+            return None  # a paragraph break: the bracket was never closed
+    return None
+
+
+def _bracket_clauses(text: str) -> list[_Clause]:
+    out: list[_Clause] = []
+    last_end = -1
+    for m in rl.BRACKET_OPEN.finditer(text):
+        i = m.start()
+        if i < last_end:
+            continue
+        if not rl.ROLE_HINT.search(text, i, min(len(text), i + BRACKET_LIMIT)):
+            continue
+        close = _matching_close(text, i)
+        if close is None:
+            clause = _unclosed(text, i)
+        else:
+            parts = _parse_content(text, i + 1, close)
+            clause = _Clause(i, close + 1, parts) if parts else None
+        if clause is not None:
+            out.append(clause)
+            last_end = clause.end
+    return out
+
+
+def _unclosed(text: str, i: int) -> _Clause | None:
+    """An unclosed bracket is read only when a label opens it, and only to the end of its sentence."""
+    lab = rl.LABEL.match(text, i + 1)
+    if not lab:
+        return None
+    stop = rl.LINE_PART_END.search(text, lab.end(), min(len(text), i + BRACKET_LIMIT))
+    end = stop.start() if stop else min(len(text), i + BRACKET_LIMIT)
+    parts = _parse_content(text, i + 1, end)
+    return _Clause(i, end, parts) if parts else None
+
+
+def _parse_content(text: str, start: int, end: int) -> list[_Part]:
+    """The parts of a bracket's content, or [] when it is not a responsibility clause."""
+    lead = start
+    while lead < end and text[lead] in " \t\n":
+        lead += 1
+    labels = list(rl.LABEL.finditer(text, lead, end))
+    if labels and labels[0].start() == lead:
+        return _labelled_parts(text, labels, end)
+    if labels:
+        return []
+    return _unlabelled_parts(text, lead, end)
+
+
+def _labelled_parts(text: str, labels: list[regex.Match[str]], end: int) -> list[_Part]:
+    parts: list[_Part] = []
+    for k, lab in enumerate(labels):
+        stop = labels[k + 1].start() if k + 1 < len(labels) else end
+        s, e = _trim(text, lab.end(), stop)
+        if e > s:
+            parts.append(_Part(rl.LABEL_ROLE[lab.group("label")], s, e))
+    return parts
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n":
+        s += 1
+    while e > s and text[e - 1] in " \t\n;,。.、":
+        e -= 1
+    return s, e
+
+
+def _unlabelled_parts(text: str, start: int, end: int) -> list[_Part]:
+    body = text[start:end]
+    pieces, _ = _segments(body)
+    parts: list[_Part] = []
+    for seg_start, seg_end in pieces:
+        s, e = _trim(body, seg_start, seg_end)
+        seg = body[s:e]
+        m = rl.SEGMENT.match(seg)
+        if not m:
+            return []
+        units_text = m.group("units")
+        items, _ = split_units(units_text)
+        if not items or not all(looks_like_unit(cut_trailing(p.text)) for p in items):
+            return []
+        us = start + s + m.start("units")
+        parts.append(_Part(rl.VERB_ROLE[m.group("verb")], us, us + len(units_text)))
+    return parts
+
+
+def _segments(body: str) -> tuple[list[tuple[int, int]], int]:
+    """Top-level segments of an unlabelled clause, split on , and ; outside brackets."""
+    depth = 0
+    segs: list[tuple[int, int]] = []
+    s = 0
+    for i, ch in enumerate(body):
+        if ch in olx.BRACKETS:
+            depth += 1
+        elif ch in olx.CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in ",;":
+            segs.append((s, i))
+            s = i + 1
+    segs.append((s, len(body)))
+    return [x for x in segs if x[1] > x[0]], depth
+
+
+# --- own-line labelled clauses ---------------------------------------------------------------
+
+
+def _line_clauses(text: str, taken: list[tuple[int, int]]) -> list[_Clause]:
+    out: list[_Clause] = []
+    k = 0
+    for m in rl.LINE_LABEL.finditer(text):
+        pos = m.start("label")
+        while k < len(taken) and taken[k][1] <= pos:
+            k += 1
+        if k < len(taken) and taken[k][0] <= pos < taken[k][1]:
+            continue
+        if _in_table_line(text, pos):
+            continue
+        if rl.FOOTER_HINT.search(text, max(0, pos - rl.FOOTER_WINDOW), pos + rl.FOOTER_WINDOW):
+            continue  # the site's 主办单位 in a page footer
+        body_start = m.end()
+        limit = min(len(text), body_start + BRACKET_LIMIT)
+        stop = rl.LINE_PART_END.search(text, body_start, limit)
+        end = stop.start() if stop else limit
+        nxt = rl.LABEL.search(text, body_start, end)
+        if nxt:
+            end = nxt.start()
+        s, e = _trim(text, body_start, end)
+        if e <= s:
+            continue
+        part = _Part(rl.LABEL_ROLE[m.group("label")], s, e)
+        prev = out[-1] if out else None
+        if prev is not None and not text[prev.end : pos].strip(" \t\n;,。"):
+            prev.parts.append(part)
+            prev.end = e
+        else:
+            out.append(_Clause(pos, e, [part]))
+    return out
+
+
+def _in_table_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text.startswith("|", line_start) or text[line_start:pos].lstrip().startswith("|")
+
+
+# --- task tables -----------------------------------------------------------------------------
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell (start, end) offsets of one ``|`` row, trimmed, trailing empty cells dropped."""
+    line = text[start:end]
+    first = line.find("|")
+    last = line.rstrip().rfind("|")
+    if first < 0:
+        return []
+    inner_start = start + first + 1
+    inner_end = start + last if last > first else end
+    cells: list[tuple[int, int]] = []
+    s = inner_start
+    while s <= inner_end:
+        bar = text.find("|", s, inner_end)
+        stop = inner_end if bar < 0 else bar
+        raw = text[s:stop]
+        lead = len(raw) - len(raw.lstrip(" \t"))
+        cs, ce = s + lead, s + len(raw.rstrip(" \t"))
+        cells.append((cs, max(cs, ce)))
+        s = stop + 1
+    while cells and cells[-1][1] <= cells[-1][0]:
+        cells.pop()
+    return cells
+
+
+def _tables(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of ``|`` lines (line spans); one blank line inside a run does not end it."""
+    tables: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    prev_end = -10
+    for m in _TABLE_LINE.finditer(text):
+        gap = text[prev_end : m.start()]
+        if current and (gap.count("\n") > 2 or gap.strip()):
+            tables.append(current)
+            current = []
+        current.append((m.start(), m.end()))
+        prev_end = m.end()
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _header(text: str, rows: list[tuple[int, int]]) -> tuple[int, list[str | None]] | None:
+    """Index of the header row and the role (or deadline) of each of its columns."""
+    for k, (s, e) in enumerate(rows[:6]):
+        cells = _cells(text, s, e)
+        roles: list[str | None] = []
+        for cs, ce in cells:
+            cell = text[cs:ce]
+            role = None
+            if len(cell) <= 12:
+                role = next((r for pat, r in rl.TABLE_HEADER_ROLE if pat.search(cell)), None)
+            roles.append(role)
+        if any(r is not None and r != rl.DEADLINE for r in roles):
+            return k, roles
+    return None
+
+
+def _table_clauses(text: str) -> list[_Clause]:
+    if "|" not in text:
+        return []
+    out: list[_Clause] = []
+    for rows in _tables(text):
+        found = _header(text, rows)
+        if found is None:
+            continue
+        head, roles = found
+        ncols = len(roles)
+        dl_col = roles.index(rl.DEADLINE) if rl.DEADLINE in roles else None
+        for s, e in rows[head + 1 :]:
+            cells = _cells(text, s, e)
+            if len(cells) <= 1:
+                continue  # a section row or an empty row
+            cols = _align(text, cells, ncols, dl_col)
+            parts: list[_Part] = []
+            for col, (cs, ce) in cols:
+                role = roles[col] if 0 <= col < ncols else None
+                if role is None or ce <= cs or rl.EMPTY_CELL.match(text[cs:ce]):
+                    continue
+                if role != rl.DEADLINE and not _unit_cell(text[cs:ce]):
+                    continue  # a ragged row put task text under a role column
+                parts.append(_Part(role, cs, ce, soft_tabs=True))
+            if any(p.role != rl.DEADLINE for p in parts):
+                first = min(p.start for p in parts)
+                out.append(_Clause(first, max(p.end for p in parts), parts))
+    return out
+
+
+def _unit_cell(cell: str) -> bool:
+    """Whether a table cell reads as a list of units (not task text shifted into the column)."""
+    items, _ = split_units(cell)
+    return bool(items) and all(_table_unit(cut_trailing(p.text)) for p in items)
+
+
+def _table_unit(unit: str) -> bool:
+    if not unit or rl.EMPTY_CELL.match(unit):
+        return True
+    if len(unit) > 30 or any(c in unit for c in "。的:;!?") or regex.search(r"\d", unit):
+        return False
+    return looks_like_unit(unit) or len(unit) <= 8
+
+
+def _align(
+    text: str, cells: list[tuple[int, int]], ncols: int, dl_col: int | None
+) -> list[tuple[int, tuple[int, int]]]:
+    """Each cell with its header column: by position when the row is whole, else anchored."""
+    if len(cells) == ncols:
+        return list(enumerate(cells))
+    if dl_col is not None:
+        for k, (cs, ce) in enumerate(cells):
+            if ce > cs and k <= dl_col and rl.DEADLINE_CELL.match(text[cs:ce]):
+                return [(dl_col + (j - k), c) for j, c in enumerate(cells) if j >= k]
+    shift = ncols - len(cells)
+    return [(j + shift, c) for j, c in enumerate(cells)]
+
+
+# --- from a clause to assignments ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    text: str
+    start: int
+    end: int
+    group: int
+
+
+def _units_of(text: str, part: _Part) -> list[_Unit]:
+    body = text[part.start : part.end]
+    pieces, _ = split_units(body)
+    units: list[_Unit] = []
+    for p in pieces:
+        cut = cut_trailing(p.text)
+        if part.soft_tabs and units and p.sep.strip(" \t") == "" and _joins(text, units[-1].text, cut):
+            prev = units[-1]
+            units[-1] = _Unit(prev.text + cut, prev.start, part.start + p.start + len(cut), prev.group)
+            continue
+        if not cut or rl.EMPTY_CELL.match(cut):
+            continue
+        units.append(_Unit(cut, part.start + p.start, part.start + p.start + len(cut), p.group))
+    return units
+
+
+def _joins(text: str, prev: str, piece: str) -> bool:
+    """Whether a TAB inside a table cell broke one name (see the module docstring)."""
+    if not piece:
+        return False
+    if not olx.ORG_SUFFIX.search(prev) and not olx.JOINT_LEVELS.fullmatch(prev):
+        return True
+    if olx.SHARED_SUFFIX.fullmatch(piece) or piece in ("服务中心", "中心", "分局", "分公司", "支队", "大队"):
+        return True
+    return prev + piece in text
+
+
+def _assignments_of(
+    norm: Normalized,
+    clause: _Clause,
+    first_is_lead: bool,
+    names_place: Callable[[str], bool],
+    aliases: Mapping[str, str] | None,
+) -> list[Assignment]:
+    text = norm.text
+    role_parts = [p for p in clause.parts if p.role != rl.DEADLINE]
+    deadline_part = next((p for p in clause.parts if p.role == rl.DEADLINE), None)
+    deadline = _written(norm, deadline_part.start, deadline_part.end) if deadline_part else None
+    deadline_value = _deadline_value(text[deadline_part.start : deadline_part.end]) if deadline_part else None
+    unit_lists = [_units_of(text, p) for p in role_parts]
+    # A list whose items carry no place prefix borrows the first prefix of the clause's other lists.
+    clause_prefix = next(
+        (pf for units in unit_lists for u in units if (pf := prefix_of(u.text)) is not None), None
+    )
+    has_lead = any(p.role == rl.LEAD for p in role_parts)
+    clause_span = norm.span(clause.start, clause.end)
+    clause_text = norm.raw(clause.start, clause.end)
+    out: list[Assignment] = []
+    for part, units in zip(role_parts, unit_lists, strict=True):
+        fulls = understand(
+            [u.text for u in units],
+            [u.group for u in units],
+            fallback_prefix=clause_prefix,
+            names_place=names_place,
+        )
+        for k, (u, full) in enumerate(zip(units, fulls, strict=True)):
+            role = part.role
+            if first_is_lead and not has_lead and role == rl.RESPONSIBLE and k == 0:
+                role = rl.LEAD
+            written = _as_written(norm, u)
+            out.append(
+                Assignment(
+                    path=None,
+                    role=_role(role),
+                    unit=written,
+                    full=full if full != u.text else written,
+                    canonical=_canonical(written, full, aliases),
+                    clause=clause_text,
+                    deadline=deadline,
+                    deadline_value=deadline_value,
+                    span=norm.span(u.start, u.end),
+                    clause_span=clause_span,
+                )
+            )
+    return out
+
+
+def _as_written(norm: Normalized, u: _Unit) -> str:
+    # The normalised reading (widths folded, stray spaces gone): what the span normalises to,
+    # and the same spelling whether the notice came as full-width HTML or as plain text.
+    return u.text
+
+
+def _written(norm: Normalized, start: int, end: int, reading: str | None = None) -> str:
+    """The original text of a range, or the normalised reading where the original differs in
+    more than character widths (a name joined across a table-cell break, markup, a table row
+    whose <br> made every character map to the whole row)."""
+    reading = norm.text[start:end] if reading is None else reading
+    raw = norm.raw(start, end)
+    if len(raw) != len(reading) or any(c in raw for c in "<>\n\t|"):
+        return reading
+    return raw
+
+
+def _role(role: str) -> Role:
+    if role == rl.LEAD:
+        return "lead"
+    if role == rl.COOPERATING:
+        return "cooperating"
+    return "responsible"
+
+
+def _deadline_value(s: str) -> str | None:
+    m = rl.DEADLINE_VALUE.search(s)
+    if not m:
+        return None
+    if m.group("m"):
+        return f"{m.group('y')}-{int(m.group('m')):02d}"
+    return str(m.group("y"))

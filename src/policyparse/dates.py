@@ -1,12 +1,302 @@
-"""The date grammar: days, months, years, ranges and relative phrases, Arabic or Chinese."""
+"""The date grammar: days, months, years, ranges and relative phrases, Arabic or Chinese.
+
+Public helpers (stable; other stages build on them):
+
+- ``find_dates(norm, numbers)``: every date expression of a notice, in order, none inside a
+  document number.
+- ``dates_in(norm, start, end, dates=None, numbers=None)``: the date expressions inside one
+  normalised range (a sentence, a clause, a table cell); from an already computed list
+  when given, else read afresh.
+- ``read_dates(s)``: the date expressions of a plain string as ``(start, end, DateParts)``,
+  offsets into ``s``; for short strings a stage holds without a ``Normalized``.
+- ``parse_date_expr(s)``: one date expression (``2017年7月—9月``, ``2025年底前``,
+  ``二〇一七年十一月二十四日``, ``2017-08-09``) → ``DateParts``; None if it is not one.
+- ``parse_date(s)``: one date expression → its ISO value (``YYYY``, ``YYYY-MM`` or
+  ``YYYY-MM-DD``; a range's start); None if it is not one.
+- ``to_date(iso)``: an ISO day string → ``datetime.date`` (None for a month or year).
+- ``deadline_value(mention)``: the ``YYYY`` or ``YYYY-MM`` by which something dated so is
+  due: a range's end, a day cut to its month.
+
+Normal forms: a day ``YYYY-MM-DD``, a month ``YYYY-MM``, a year ``YYYY``. A range's
+``value`` is its start and ``end`` its end, each in the form its own precision gives; an end
+written without its year or month takes them from the start (``2022年7月—9月`` →
+2022-07 … 2022-09). A relative phrase (年底前, 年内, 今年, 11月底前) has value None and
+the phrase itself as its qualifier: its year comes from context, which the caller knows.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from typing import get_args
+
+import regex
+
+from .lexicon import dates as lx
 from .located import Located
-from .models import DateMention, DocNumber
+from .models import DateMention, DatePrecision, DocNumber
 from .normalize import Normalized
+from .numerals import han_to_int
+
+_WS = regex.compile(r"\s+")
+_PRECISIONS = frozenset(get_args(DatePrecision))
+_KINDS = ("range", "mrange", "yrange", "prange", "iso", "ypart", "point", "md", "rel")
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """What one date expression says, without where it stands."""
+
+    precision: DatePrecision
+    value: str | None
+    end: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(slots=True)
+class _Point:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def precision(self) -> DatePrecision:
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    def valid(self) -> bool:
+        if self.year is None:
+            return False
+        if self.month is not None and not 1 <= self.month <= 12:
+            return False
+        if self.day is not None:
+            try:
+                dt.date(self.year, self.month or 1, self.day)
+            except ValueError:
+                return False
+        return True
+
+
+def _number(s: str) -> int | None:
+    return int(s) if s.isdigit() else han_to_int(s)
+
+
+def _read_point(s: str, bare_unit: str | None, base: _Point | None) -> _Point | None:
+    """``2017年7月`` → year 2017, month 7. A number with no unit takes ``bare_unit``
+    (the left end of ``2017—2019年`` is a year because the right end is); missing larger
+    parts come from ``base`` (the right end of ``2022年7月—9月`` takes 2022)."""
+    p = _Point()
+    pos = 0
+    for m in lx.TOKEN.finditer(s):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        n = _number(m.group("n"))
+        if n is None:
+            return None
+        unit = m.group("u") or bare_unit
+        if unit is None:
+            unit = "年" if len(m.group("n")) == 4 else None
+        if unit is None:
+            return None
+        if unit.startswith("年"):
+            p.year = n
+        elif unit.startswith("月"):
+            p.month = n
+        else:
+            p.day = n
+    if pos != len(s) or (p.year is None and p.month is None and p.day is None):
+        return None
+    if base is not None and p.year is None:
+        p.year = base.year
+        if p.month is None:
+            p.month = base.month
+    return p
+
+
+def _first_unit(s: str) -> str | None:
+    m = regex.search(r"[年月日号]", s)
+    return None if m is None else {"号": "日"}.get(m.group(), m.group())
+
+
+def _split_qualifier(s: str) -> tuple[str, str | None]:
+    m = lx.QUALIFIER_END.search(s)
+    if m is None or m.start() == 0:
+        return s, None
+    return s[: m.start()], m.group("q")
+
+
+def _parse_range(s: str, qualifier: str | None) -> DateParts | None:
+    d = lx.DASH.search(s, 1)
+    if d is None:
+        return None
+    left_s, right_s = s[: d.start()], s[d.end() :]
+    right_unit = _first_unit(right_s)
+    left = _read_point(left_s, right_unit, None)
+    if left is None or not left.valid():
+        return None
+    right = _read_point(right_s, None, left)
+    if right is None or not right.valid():
+        return None
+    return DateParts("range", left.iso(), right.iso(), qualifier)
+
+
+def parse_date_expr(s: str) -> DateParts | None:
+    """One whole date expression → its parts; None when ``s`` is not exactly one.
+
+    ``'2022年7月—9月'`` → range 2022-07 … 2022-09; ``'2025年底前'`` → year 2025, qualifier
+    ``底前``; ``'年内'`` → relative, value None, qualifier ``年内``.
+    """
+    s = _WS.sub("", s)
+    if not s:
+        return None
+    m = lx.DATE.fullmatch(s)
+    if m is None:
+        return None
+    return _interpret(m)
+
+
+def _interpret(m: regex.Match[str]) -> DateParts | None:
+    kind = next((k for k in _KINDS if m.group(k) is not None), None)
+    if kind is None:
+        return None
+    body = _WS.sub("", m.group(kind))
+    qual_group = {"range": "rq", "mrange": "mq", "yrange": "yq", "point": "pq", "md": "mdq"}.get(kind)
+    qualifier = m.group(qual_group) if qual_group else None
+    if kind in ("range", "mrange", "yrange", "prange"):
+        return _parse_range(body, qualifier)
+    if kind == "iso":
+        iso = lx.ISO.fullmatch(body)
+        if iso is None:
+            return None
+        day = _Point(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
+        return DateParts("day", day.iso()) if day.valid() else None
+    if kind == "ypart":
+        q = lx.YEAR_PART_END.search(body)
+        if q is None:
+            return None
+        year = _read_point(body[: q.start()], None, None)
+        if year is None or year.year is None or not year.valid():
+            return None
+        first, last = lx.YEAR_PARTS[q.group("q")]
+        y = year.year
+        return DateParts("range", f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}", q.group("q"))
+    if kind == "point":
+        point = _read_point(body, None, None)
+        if point is None or not point.valid():
+            return None
+        return DateParts(point.precision(), point.iso(), None, qualifier)
+    if kind == "md":
+        text = body + (qualifier or "")
+        return DateParts("relative", None, None, text)
+    if kind == "rel":
+        return DateParts("relative", None, None, body)
+    return None
+
+
+def parse_date(s: str) -> str | None:
+    """One date expression → its ISO value (a range's start); None if it is not one.
+
+    ``'2017年11月24日'`` → ``'2017-11-24'``, ``'二〇〇八年六月二十四日'`` → ``'2008-06-24'``,
+    ``'1996年06月29日'`` → ``'1996-06-29'``, ``'2017-08-09'`` → ``'2017-08-09'``,
+    ``'2017年7月'`` → ``'2017-07'``, ``'2025年底前'`` → ``'2025'``.
+    """
+    parts = parse_date_expr(s)
+    return None if parts is None else parts.value
+
+
+def to_date(iso: str | None) -> dt.date | None:
+    """``'2017-11-24'`` → ``date(2017, 11, 24)``; None for a month, a year or None."""
+    if iso is None or len(iso) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def deadline_value(mention: DateMention | DateParts) -> str | None:
+    """``YYYY`` or ``YYYY-MM`` by which something dated by ``mention`` is due.
+
+    A range gives its end; a day is cut to its month; a year or month is itself; a
+    relative phrase gives None (its year is the caller's to supply)."""
+    iso = mention.end if mention.precision == "range" else mention.value
+    if iso is None:
+        return None
+    return iso[:7] if len(iso) == 10 else iso
+
+
+def read_dates(s: str) -> list[tuple[int, int, DateParts]]:
+    """Every date expression in a plain string: ``(start, end, parts)``, offsets into ``s``.
+
+    ``s`` should be normalised text (see ``normalize``); document numbers are not excluded
+    here, so pass a span that holds none, or use ``find_dates``.
+    """
+    out: list[tuple[int, int, DateParts]] = []
+    for m in lx.DATE.finditer(s):
+        parts = _interpret(m)
+        if parts is not None and parts.precision in _PRECISIONS:
+            out.append((m.start(), m.end(), parts))
+    return out
+
+
+def _mention(norm: Normalized, start: int, end: int, parts: DateParts) -> Located[DateMention]:
+    item = DateMention(
+        text=norm.raw(start, end),
+        precision=parts.precision,
+        value=parts.value,
+        end=parts.end,
+        qualifier=parts.qualifier,
+        span=norm.span(start, end),
+    )
+    return Located(item, start, end)
+
+
+def _outside(numbers: list[Located[DocNumber]]) -> list[tuple[int, int]]:
+    return sorted((n.start, n.end) for n in numbers)
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ranges)
 
 
 def find_dates(norm: Normalized, numbers: list[Located[DocNumber]]) -> list[Located[DateMention]]:
     """Every date expression outside document numbers, in order."""
-    return []
+    blocked = _outside(numbers)
+    out: list[Located[DateMention]] = []
+    for start, end, parts in read_dates(norm.text):
+        if blocked and _overlaps(blocked, start, end):
+            continue
+        out.append(_mention(norm, start, end, parts))
+    return out
+
+
+def dates_in(
+    norm: Normalized,
+    start: int,
+    end: int,
+    dates: list[Located[DateMention]] | None = None,
+    numbers: list[Located[DocNumber]] | None = None,
+) -> list[Located[DateMention]]:
+    """The date expressions lying wholly inside normalised ``start:end``, in order.
+
+    With ``dates`` (the notice's ``find_dates`` result) they are picked from it, so a date
+    that runs across ``start`` or ``end`` is left out; without it the range is read afresh
+    (an expression cut by the range edge is then read as far as it lies inside).
+    """
+    if dates is not None:
+        return [d for d in dates if start <= d.start and d.end <= end]
+    blocked = _outside(numbers or [])
+    out: list[Located[DateMention]] = []
+    for s, e, parts in read_dates(norm.text[start:end]):
+        if blocked and _overlaps(blocked, start + s, start + e):
+            continue
+        out.append(_mention(norm, start + s, start + e, parts))
+    return out

@@ -7,6 +7,7 @@ never with a bare ``UnicodeDecodeError`` from deep inside a stage.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,16 +29,22 @@ class Loaded:
     metadata: dict[str, str]
 
 
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
+_COMMON_TEXT = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2460-\u24ff\u2500-\u257f\u3000-\u303f"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]"
+)
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that occur in notices (CJK, ASCII, CJK punctuation), on a sample."""
     sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
-    return bad / len(sample)
+    if not sample:
+        return 1.0
+    return len(_COMMON_TEXT.findall(sample)) / len(sample)
 
 
 def decode(data: bytes, source: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` as UTF-8 (BOM or not), UTF-16 (BOM or NUL pattern) or GB18030.
+    """Decode ``data`` as UTF-8 (BOM or not), UTF-16 (BOM or not) or GB18030.
 
     Returns the text and the encoding used; raises ``DecodeError`` naming ``source``.
     """
@@ -48,37 +55,35 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     else:
-        head = data[:4096]
-        nul_even = head[0::2].count(0)
-        nul_odd = head[1::2].count(0)
-        if nul_odd > len(head) // 8 and nul_even == 0:
-            candidates = ["utf-16-le"]
-        elif nul_even > len(head) // 8 and nul_odd == 0:
-            candidates = ["utf-16-be"]
-        else:
-            candidates = ["utf-8", "gb18030"]
+        candidates = ["utf-8", "gb18030", "utf-16-le", "utf-16-be"]
+    best: tuple[float, str, str] | None = None
     for enc in candidates:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if "\x00" in text or _control_share(text) > 0.05:
-            break
-        return text, enc
+        score = _plausibility(text)
+        # UTF-8 that decodes strictly is almost never an accident: take it at once.
+        if enc.startswith("utf-8") and score >= 0.9:
+            return text, enc
+        if best is None or score > best[0]:
+            best = (score, text, enc)
+    if best is not None and best[0] >= 0.9:
+        return best[1], best[2]
     if b"\x00" not in data[:4096]:
         try:
             from charset_normalizer import from_bytes
 
-            best = from_bytes(data[:200_000]).best()
+            guess = from_bytes(data[:200_000]).best()
         except Exception:  # a detector failure is a decoding failure, reported below
-            best = None
-        if best is not None and best.encoding:
+            guess = None
+        if guess is not None and guess.encoding:
             try:
-                text = data.decode(best.encoding)
+                text = data.decode(guess.encoding)
             except (UnicodeDecodeError, LookupError):
                 text = ""
-            if text and _control_share(text) <= 0.05:
-                return text, best.encoding
+            if text and _plausibility(text) >= 0.9:
+                return text, guess.encoding
     raise DecodeError(source, "not text in UTF-8, UTF-16 or GB18030 (binary or unknown encoding)")
 
 

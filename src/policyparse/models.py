@@ -22,7 +22,8 @@ DatePrecision = Literal["day", "month", "year", "range", "relative"]
 class Model(BaseModel):
     """Base of every model: strict, closed to unknown fields."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    # defer_build: schemas are built on first use, which keeps `import policyparse` light.
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class Span(Model):

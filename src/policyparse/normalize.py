@@ -128,13 +128,19 @@ def _entity(m: regex.Match[str]) -> str:
 
 
 def _table_breaks(m: regex.Match[str]) -> str:
-    row = m.group(0)
-    cells = [c for c in row.strip().strip("|").split("|")]
-    # A whole body pasted into one cell: its <br> are real line breaks. In a table with
-    # several cells a <br> only breaks a line inside a cell, so it stays on the row as a
-    # tab: the one space-like character no later step removes (cell readers split on it).
-    sep = "\n" if len(cells) <= 1 else "\t"
-    return lx.BREAK_TAG.sub(sep, row)
+    # Replaces the tag alone, not its whole row, so that the offset map keeps every other
+    # character of the row in place (cell spans stay honest).
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    row = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if not (row.startswith("|") and row.endswith("|")):
+        return str(m.group(0))
+    cells = row.strip("|").split("|")
+    # A whole body pasted into one cell: its <br> are real line breaks (the next step). In a
+    # table with several cells a <br> only breaks a line inside a cell, so it stays on the row
+    # as a tab: the one space-like character no later step removes (cell readers split on it).
+    return str(m.group(0)) if len(cells) <= 1 else "\t"
 
 
 def normalize(original: str) -> Normalized:
@@ -145,7 +151,7 @@ def normalize(original: str) -> Normalized:
     if _TRADITIONAL_HINT.search(b.text):
         b.replace_same_length(_to_simplified(b.text))
     if "<" in b.text:
-        b.sub(lx.TABLE_ROW, _table_breaks)
+        b.sub(lx.BREAK_TAG, _table_breaks)
         b.sub(lx.BREAK_TAG, "\n")
         b.sub(lx.OTHER_TAG, "")
     if "&" in b.text:

@@ -15,10 +15,10 @@ def han_to_int(s: str) -> int | None:
     """``十二`` → 12, ``一百五十`` → 150, ``三千`` → 3000, ``二〇一七`` → 2017; None if not a numeral."""
     if not s:
         return None
-    if s.isdigit():
-        return int(s)
     if s in CIRCLED:
         return CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():  # str.isdigit is also true of ① and superscripts
+        return int(s)
     if all(c in _DIGIT for c in s) and len(s) > 1:  # digit by digit, as in years: 二〇一七
         return int("".join(str(_DIGIT[c]) for c in s))
     total = section = number = 0

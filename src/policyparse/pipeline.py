@@ -25,7 +25,7 @@ def parse_loaded(loaded: Loaded) -> Notice:
     numbers = find_doc_numbers(norm)
     dates = find_dates(norm, numbers)
     meta = read_metadata(norm, outline, numbers, dates, loaded.metadata)
-    references = find_references(norm, numbers, meta.doc_number)
+    references = find_references(norm, numbers, meta.doc_number, own_title=meta.title)
     phases = find_phases(norm, outline, dates)
     attachments = find_attachments(norm)
     assignments, warnings = find_assignments(norm, outline)

@@ -1,14 +1,129 @@
-"""Cited documents: 《title》 with the document number given beside it."""
+"""Cited documents: 《title》 with the document number given beside it, and numbers cited alone.
+
+Decisions (FORMAT.md, gold NOTES):
+
+- Every distinct 《》 title is a reference, listed once in order of first appearance; a
+  number found beside any of its occurrences is kept.
+- A title nested in another (《…<纲要>…》, 《…〈…〉…》, 《…《…》…》) stays inside it as written
+  and is not listed on its own.
+- The notice's own title in 《》 (a page header) is not a citation; neither is the notice's
+  own number beside a title (the plan it carries gets no number).
+- A short name introduced by 简称 (``(以下简称《条例》)``) is an alias, not a document.
+- A number cited with no title (``根据国办发〔2018〕5号文件``) is a reference with title None,
+  unless it is the notice's own number or already given beside a title.
+"""
 
 from __future__ import annotations
 
+import regex
+
+from .lexicon import references as lx
 from .located import Located
 from .models import DocNumber, Reference
 from .normalize import Normalized
 
+_WS = regex.compile(r"\s+")
+
+
+def _key(title: str) -> str:
+    return str(_WS.sub("", title)).strip("《》")
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """(start of 《, end after 》) of every outermost 《…》 in ``text``, in order."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    open_at = -1
+    for m in lx.TITLE_BRACKETS.finditer(text):
+        pos = m.start()
+        if m.group() == "《":
+            if depth and pos - open_at > lx.TITLE_MAX:
+                depth = 0  # the earlier 《 never closed: start again here
+            if depth == 0:
+                open_at = pos
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0 and pos - open_at <= lx.TITLE_MAX:
+                out.append((open_at, pos + 1))
+    return out
+
+
+def _number_after(
+    text: str, close_end: int, by_start: dict[int, Located[DocNumber]]
+) -> Located[DocNumber] | None:
+    gap = lx.GAP_AFTER.match(text, close_end)
+    return by_start.get(gap.end()) if gap else None
+
+
+def _number_before(
+    text: str, open_at: int, by_end: dict[int, Located[DocNumber]]
+) -> Located[DocNumber] | None:
+    pos = open_at
+    while pos > 0 and text[pos - 1] in " \t\n":
+        pos -= 1
+    return by_end.get(pos)
+
 
 def find_references(
-    norm: Normalized, numbers: list[Located[DocNumber]], own_number: DocNumber | None
+    norm: Normalized,
+    numbers: list[Located[DocNumber]],
+    own_number: DocNumber | None,
+    own_title: str | None = None,
 ) -> list[Located[Reference]]:
     """Every distinct cited document, in order of first appearance."""
-    return []
+    text = norm.text
+    own_key = _key(own_title) if own_title else None
+    own_norm = own_number.normalized if own_number else None
+    by_start = {n.start: n for n in numbers}
+    by_end = {n.end: n for n in numbers}
+    spans = title_spans(text) if "《" in text else []
+
+    refs: list[Located[Reference]] = []
+    index: dict[str, int] = {}
+    aliases: set[str] = set()
+    claimed: set[str] = set()
+    inside: list[tuple[int, int]] = []
+    after_title: set[int] = set()
+    for s, e in spans:
+        title = _WS.sub("", text[s + 1 : e - 1])
+        key = _key(title)
+        inside.append((s, e))
+        if not key or key == own_key:
+            continue
+        if lx.ALIAS_CUE.search(text, max(0, s - lx.ALIAS_WINDOW), s):
+            aliases.add(key)
+        if key in aliases:
+            continue
+        num = _number_after(text, e, by_start)
+        if num is not None:
+            after_title.add(num.start)
+        else:
+            num = _number_before(text, s, by_end)
+            if num is not None and num.start in after_title:
+                num = None
+        if num is not None and num.item.normalized == own_norm:
+            num = None
+        if num is not None:
+            claimed.add(num.item.normalized)
+        if key in index:
+            i = index[key]
+            old = refs[i]
+            if old.item.doc_number is None and num is not None:
+                refs[i] = Located(old.item.model_copy(update={"doc_number": num.item}), old.start, old.end)
+            continue
+        index[key] = len(refs)
+        item = Reference(title=title, doc_number=num.item if num else None, span=norm.span(s, e))
+        refs.append(Located(item, s, e))
+
+    seen_numbers: set[str] = set()
+    for n in numbers:
+        normalized = n.item.normalized
+        if normalized == own_norm or normalized in claimed or normalized in seen_numbers:
+            continue
+        if any(s <= n.start < e for s, e in inside):
+            continue
+        seen_numbers.add(normalized)
+        refs.append(Located(Reference(title=None, doc_number=n.item, span=n.item.span), n.start, n.end))
+    refs.sort(key=lambda r: r.start)
+    return refs

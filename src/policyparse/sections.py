@@ -2,8 +2,13 @@
 
 Families and ranks come from ``lexicon.markers``. A candidate marker is accepted as a
 heading only if its number continues the open list of its family (a sibling), or starts a
-new list, or runs on from the last number of that family under an earlier parent (plans
-that number 1.–18. straight through their (一)…(六)). Everything else is prose.
+new list, or runs on from the last number of that family earlier in the same document part
+(plans that number 1.–18. or (一)…(二十) straight through their parents). Everything else is
+prose. Straight-through items nest under their parent and keep their own number (三/(二)/4).
+
+A document splits into parts: the notice's own body, each carried text (a plan or regulation
+whose numbering restarts at 一、), and each annex (附件N). If any two parts would repeat a path,
+every carried text is prefixed 附文1/, 附文2/ … (FORMAT.md); annexes always sit under 附件N.
 """
 
 from __future__ import annotations
@@ -11,12 +16,38 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .lexicon.markers import ANNEX, INLINE_BOUNDARY, MARKER, RANK, TITLE_END
+import regex
+
+from .lexicon.attachments import ATTACHMENT_LIST
+from .lexicon.markers import (
+    ANNEX,
+    ANNEX_REST_MAX,
+    ANNEX_TITLE_END,
+    ANNEX_TITLE_LINE_MAX,
+    DATE_LINE,
+    FILE_NAME,
+    INLINE_BOUNDARY,
+    MARKER,
+    RANK,
+    TITLE_END,
+    TITLE_RUNS_ON,
+    TOC_HEADING,
+    TOC_LEADER,
+)
 from .models import Section
 from .normalize import Normalized
 from .numerals import han_to_int
 
 LONG_LINE = 600  # a line this long is a flattened body: look for headings inside it too
+RUN_ON_LEN = 60  # a heading line this long without 。 was hard-wrapped: its title runs on
+RUN_ON_LINES = 2  # at most this many more lines join a hard-wrapped title
+MAX_GAP = 3  # a list may skip this many numbers if the heading after it continues it
+TOC_LOOKAHEAD = 3  # lines after a heading searched for the dot leaders of a contents entry
+
+# A marker broken over three lines by a PDF copy: "(" / "1" / ")对于…".
+_SPLIT_PAREN = regex.compile(
+    r"(?m)^[ \t]*\([ \t]*\n[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*\n[ \t]*\)[ \t]*"
+)
 
 
 @dataclass(slots=True)
@@ -34,6 +65,7 @@ class OutlineNode:
     end: int = 0  # end of the section (next heading of the same or higher rank)
     parent: int | None = None  # index into Outline.nodes
     children: list[int] = field(default_factory=list)
+    part: int = 0  # which document part (notice body, carried text, annex) it belongs to
 
 
 @dataclass(slots=True)
@@ -105,6 +137,7 @@ class _Candidate:
     body_start: int  # where the title starts
     line_end: int
     inline: bool
+    rest: str = ""  # annexes: the title written on the label's own line
 
 
 def _normal_marker(kind: str, number_text: str, number: int) -> str:
@@ -116,8 +149,6 @@ def _normal_marker(kind: str, number_text: str, number: int) -> str:
         return str(number)
     if kind == "paren_arabic":
         return f"({number})"
-    if kind == "circled":
-        return number_text
     if kind == "chapter":
         return f"第{number_text}章"
     if kind == "jie":
@@ -127,114 +158,286 @@ def _normal_marker(kind: str, number_text: str, number: int) -> str:
     return number_text
 
 
+def _line_end(text: str, pos: int) -> int:
+    eol = text.find("\n", pos)
+    return len(text) if eol < 0 else eol
+
+
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     pos = 0
     n = len(text)
     while pos < n:
-        eol = text.find("\n", pos)
-        if eol < 0:
-            eol = n
+        eol = _line_end(text, pos)
         line = text[pos:eol]
-        if line:
-            starts = [pos]
-            if len(line) >= LONG_LINE:
-                starts += [pos + m.end() for m in INLINE_BOUNDARY.finditer(line)]
-            annex = ANNEX.match(text, pos, eol) if line.startswith("附件") else None
-            if annex and not annex.group("rest").startswith(("1", "1.")):
+        stripped = line.strip()
+        start = pos + len(line) - len(line.lstrip())
+        table = False
+        if stripped.startswith("|"):
+            if stripped.endswith("|") and len(stripped) > 1:
+                pos = eol + 1  # a table row: its cells are not headings
+                continue
+            # The first line of a body pasted into one table cell.
+            table = True
+            start += 1
+            while start < eol and text[start] in " \t":
+                start += 1
+        if stripped:
+            annex = ANNEX.match(text, start, eol)
+            rest = annex.group("rest").strip() if annex else ""
+            if annex and len(rest) <= ANNEX_REST_MAX and "。" not in rest:
                 num = han_to_int(annex.group("n")) or 0
-                out.append(_Candidate("annex", num, f"附件{num}", pos, annex.start("rest"), eol, False))
+                if num:
+                    marker = f"{annex.group('word')}{num}"
+                    out.append(_Candidate("annex", num, marker, start, annex.start("rest"), eol, False, rest))
             else:
+                starts = [start]
+                if len(line) >= LONG_LINE and not table:
+                    starts += [pos + m.end() for m in INLINE_BOUNDARY.finditer(line)]
                 for s in starts:
                     m = MARKER.match(text, s, eol)
-                    if not m or m.end() >= eol and s != pos:
+                    if not m or (m.end() >= eol and s != start):
                         continue
                     kind = next(k for k in RANK if k != "annex" and m.group(k) is not None)
                     num_text = m.group(f"{kind}_n")
-                    num = han_to_int(num_text)
-                    if num is None or num == 0:
+                    value = han_to_int(num_text)
+                    if not value:
                         continue
-                    out.append(
-                        _Candidate(kind, num, _normal_marker(kind, num_text, num), s, m.end(), eol, s != pos)
-                    )
+                    marker = _normal_marker(kind, num_text, value)
+                    out.append(_Candidate(kind, value, marker, s, m.end(), eol, s != start))
         pos = eol + 1
+    for m in _SPLIT_PAREN.finditer(text):
+        num_text = m.group(1)
+        value = han_to_int(num_text)
+        if value:
+            kind = "paren_arabic" if num_text.isdigit() else "paren_han"
+            body = m.end()
+            out.append(_Candidate(kind, value, _normal_marker(kind, num_text, value), m.start(), body,
+                                  _line_end(text, body), False))
+    out.sort(key=lambda c: c.start)
     return out
 
 
-def _title(text: str, start: int, end: int) -> tuple[str, int]:
-    m = TITLE_END.search(text, start, end)
-    stop = m.start() if m else end
-    return text[start:stop].strip(), stop
+def _continued(cands: list[_Candidate], i: int, *, within_parent: bool = False) -> bool:
+    """The next candidate of the same family carries the next number (if ``within_parent``,
+    before any heading of an outer family)."""
+    c = cands[i]
+    rank = RANK[c.kind]
+    for d in cands[i + 1 :]:
+        if d.kind == c.kind:
+            return d.number == c.number + 1
+        if within_parent and RANK[d.kind] < rank:
+            return False
+    return False
+
+
+def _is_toc_entry(text: str, c: _Candidate, next_start: int) -> bool:
+    """A contents entry: its line or the few lines after it end in dot leaders."""
+    pos = c.body_start
+    for _ in range(TOC_LOOKAHEAD + 1):
+        if pos > len(text) or pos >= next_start:
+            return False
+        eol = _line_end(text, pos)
+        if TOC_LEADER.search(text, pos, eol):
+            return True
+        pos = eol + 1
+    return False
+
+
+def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """Remove table-of-contents entries: dot-leader lines, and everything between a 目录
+    line and the first heading that repeats the contents' first entry."""
+    drop: set[int] = set()
+    for i, c in enumerate(cands):
+        nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        if _is_toc_entry(text, c, nxt):
+            drop.add(i)
+    starts = [c.start for c in cands]
+    by_number: dict[tuple[str, int], list[int]] = {}
+    for i, c in enumerate(cands):
+        if i not in drop:
+            by_number.setdefault((c.kind, c.number), []).append(i)
+    for m in TOC_HEADING.finditer(text):
+        first = bisect.bisect_left(starts, m.end())
+        if first >= len(cands):
+            continue
+        same = by_number.get((cands[first].kind, cands[first].number), [])
+        k = bisect.bisect_right(same, first)
+        if k < len(same):
+            drop.update(range(first, same[k]))
+    # The numbered lines of a 附件: list name annexes; they are not headings.
+    for m in ATTACHMENT_LIST.finditer(text):
+        for i in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())):
+            if cands[i].kind == "arabic":
+                drop.add(i)
+    # A list of annexes (附件1:A / 附件2:B) before the annexes themselves: only the last
+    # label of each annex opens it.
+    last: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "annex" and i not in drop:
+            if c.marker in last:
+                drop.add(last[c.marker])
+            last[c.marker] = i
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
+    """The heading text after the marker up to the first 。 or colon, or the line end.
+
+    A marker alone on its line takes its title from the next line; a hard-wrapped heading line
+    runs on to the next lines. Neither reaches past ``bound``, the next heading.
+    """
+    m = TITLE_END.search(text, c.body_start, limit)
+    if m:
+        return _clean_title(text[c.body_start : m.start()]), m.start()
+    title = _clean_title(text[c.body_start : limit])
+    if limit < c.line_end:  # cut by an inline heading in a flattened body
+        return title, limit
+    end = limit
+    if not title:
+        line_start = limit + 1
+        while line_start < bound and not text[line_start:_line_end(text, line_start)].strip():
+            line_start = _line_end(text, line_start) + 1
+        if line_start >= bound or text[line_start:].lstrip(" \t").startswith("|"):
+            return "", c.body_start
+        eol = min(_line_end(text, line_start), bound)
+        m = TITLE_END.search(text, line_start, eol)
+        stop = m.start() if m else eol
+        return _clean_title(text[line_start:stop]), stop
+    pieces = [title]
+    for _ in range(RUN_ON_LINES):
+        joined = "".join(pieces)
+        if not (TITLE_RUNS_ON.search(joined) or len(joined) >= RUN_ON_LEN):
+            break
+        line_start = end + 1
+        if line_start >= bound:
+            break
+        eol = min(_line_end(text, line_start), bound)
+        line = text[line_start:eol]
+        if not line.strip() or line.lstrip().startswith("|"):
+            break
+        m = TITLE_END.search(text, line_start, eol)
+        stop = m.start() if m else eol
+        pieces.append(_clean_title(text[line_start:stop]))
+        end = stop
+        if m:
+            break
+    return "".join(pieces), end
+
+
+def _clean_title(s: str) -> str:
+    return s.strip().rstrip("|").strip()
+
+
+def _annex_title(text: str, line_end: int, bound: int) -> tuple[str, int]:
+    """An annex title on the line(s) after 附件N: short lines joined, blank lines skipped,
+    until the joined text ends like a title (…名单, …表) or something else begins."""
+    pos = line_end + 1
+    parts: list[str] = []
+    end = line_end
+    while pos < min(len(text), bound) and len(parts) < 3:
+        eol = _line_end(text, pos)
+        line = text[pos:eol].strip()
+        pos = eol + 1
+        if not line:
+            continue
+        if (len(line) > ANNEX_TITLE_LINE_MAX or MARKER.match(line) or line.startswith("|")
+                or TITLE_END.search(line) or DATE_LINE.match(line)):
+            break
+        parts.append(line)
+        end = eol
+        if ANNEX_TITLE_END.search(line):
+            break
+    if len(parts) > 1 and not ANNEX_TITLE_END.search(parts[-1]):
+        # Nothing ended like a title: trust only the first line.
+        first = text.find(parts[0], line_end)
+        return parts[0], first + len(parts[0])
+    return "".join(parts), end
+
+
+@dataclass(slots=True)
+class _Part:
+    annex: int | None  # index of the annex node that opens it, if any
+    start: int  # normalised offset where it begins
+    restart: bool  # opened by numbering that starts again at 一 (a carried text)
 
 
 def build_outline(norm: Normalized) -> Outline:
     """Find the headings of ``norm.text`` and arrange them as a tree."""
     text = norm.text
-    cands = _candidates(text)
+    cands = _drop_contents(text, _candidates(text))
     nodes: list[OutlineNode] = []
+    local: list[str] = []  # each node's path within its part
     stack: list[int] = []  # indices of open nodes
-    last_number: dict[tuple[str, int], int] = {}  # (kind, level) → last number seen there
+    parts = [_Part(None, 0, False)]
+    used: set[tuple[int, str]] = set()
+    last_number: dict[str, int] = {}  # kind → last number accepted in this part
     for i, c in enumerate(cands):
         rank = RANK[c.kind]
+        new_part: _Part | None = None
         if c.kind == "annex":
             keep = 0
+            new_part = _Part(len(nodes), c.start, False)
         else:
             keep = len(stack)
             while keep and RANK[nodes[stack[keep - 1]].kind] > rank:
                 keep -= 1
             top = nodes[stack[keep - 1]] if keep else None
             if top is not None and top.kind == c.kind:
-                if c.number != top.number + 1:
+                if c.number == top.number + 1:
+                    keep -= 1
+                elif top.number + 1 < c.number <= top.number + MAX_GAP and _continued(cands, i):
+                    keep -= 1  # a heading in between was lost; the numbering goes on from here
+                elif c.number == 1 and keep == 1 and top.number >= 2 and not c.inline:
+                    # Numbering starts again at the top level: a carried text begins.
+                    if parts[-1].annex is not None:
+                        continue
+                    keep = 0
+                    new_part = _Part(None, c.start, True)
+                else:
                     continue
-                keep -= 1
             else:
-                level = keep + 1
-                run_on = last_number.get((c.kind, level))
-                if c.number != 1 and (run_on is None or c.number != run_on + 1):
+                run_on = last_number.get(c.kind)
+                opens = c.number == 1 or (run_on is not None and c.number == run_on + 1)
+                # A list whose first heading was lost (or an excerpt) still opens when the next
+                # heading of its family continues it.
+                if not opens and not (run_on is None and _continued(cands, i, within_parent=True)):
                     continue
+        bound = cands[i + 1].start if i + 1 < len(cands) else len(text)
         # A heading inline in a flattened body ends where the next candidate starts.
-        limit = c.line_end
-        if i + 1 < len(cands) and cands[i + 1].start < limit:
-            limit = cands[i + 1].start
-        title, title_end = _title(text, c.body_start, limit)
-        if c.kind == "annex" and not title:
-            title, title_end = _annex_title(text, c.line_end)
+        limit = min(c.line_end, bound)
+        if c.kind == "annex":
+            if c.rest:
+                title, title_end = _clean_title(c.rest), c.line_end
+            else:
+                title, title_end = _annex_title(text, c.line_end, bound)
+        else:
+            title, title_end = _title(text, c, limit, bound)
+            if FILE_NAME.search(title):
+                continue  # a download link, numbered like a list item
+        part_no = len(parts) if new_part else len(parts) - 1
+        parent = stack[keep - 1] if keep else None
+        path = c.marker if parent is None else f"{local[parent]}/{c.marker}"
+        if (part_no, path) in used:
+            continue
+        if new_part:
+            parts.append(new_part)
+            last_number = {}
+        used.add((part_no, path))
         del stack[keep:]
-        parent = stack[-1] if stack else None
-        path = c.marker if parent is None else f"{nodes[parent].path}/{c.marker}"
-        node = OutlineNode(path, c.marker, c.kind, c.number, len(stack) + 1, c.start, title_end, title,
-                           parent=parent)
+        heading_end = max(title_end, c.body_start)
+        node = OutlineNode(path, c.marker, c.kind, c.number, len(stack) + 1, c.start, heading_end, title,
+                           parent=parent, part=part_no)
         nodes.append(node)
+        local.append(path)
         idx = len(nodes) - 1
         if parent is not None:
             nodes[parent].children.append(idx)
         stack.append(idx)
-        last_number[(c.kind, node.level)] = c.number
+        last_number[c.kind] = c.number
     _close(nodes, len(text))
-    _dedupe_paths(nodes)
+    _prefix_carried(text, nodes, parts)
     return Outline(nodes)
-
-
-def _annex_title(text: str, line_end: int) -> tuple[str, int]:
-    """An annex title on the line(s) after 附件N, up to the first blank line or table."""
-    pos = line_end + 1
-    parts: list[str] = []
-    end = line_end
-    while pos < len(text) and len(parts) < 3:
-        eol = text.find("\n", pos)
-        if eol < 0:
-            eol = len(text)
-        line = text[pos:eol].strip()
-        if not line:
-            if parts:
-                break
-        elif len(line) > 40 or MARKER.match(line) or line.startswith("|"):
-            break
-        else:
-            parts.append(line)
-            end = eol
-        pos = eol + 1
-    return "".join(parts), end
 
 
 def _close(nodes: list[OutlineNode], text_len: int) -> None:
@@ -248,29 +451,24 @@ def _close(nodes: list[OutlineNode], text_len: int) -> None:
         nodes[i].end = text_len
 
 
-def _dedupe_paths(nodes: list[OutlineNode]) -> None:
-    """Carried texts that restart their numbering get 附文N/ prefixes (FORMAT.md)."""
-    tops = [i for i, n in enumerate(nodes) if n.parent is None and n.kind != "annex"]
-    if not tops:
+def _prefix_carried(text: str, nodes: list[OutlineNode], parts: list[_Part]) -> None:
+    """Carried texts that would repeat paths get 附文N/ prefixes (FORMAT.md).
+
+    The notice's own headings keep plain paths: the first part is the notice's own unless a
+    signature date stands before its first heading (the notice had none of its own).
+    """
+    if len({n.path for n in nodes}) == len(nodes):
         return
-    # A part starts at each top-level heading whose number restarts at 1 after the first.
-    first_kind = nodes[tops[0]].kind
-    part_starts = [i for k, i in enumerate(tops) if k > 0 and nodes[i].number == 1 and nodes[i].kind == first_kind]
-    if not part_starts:
-        return
-    seen: set[str] = set()
-    dup = False
+    first = next((n for n in nodes if n.part == 0), None)
+    own_first = first is not None and not DATE_LINE.search(text, 0, first.start)
+    prefixes: dict[int, str] = {}
+    k = 0
+    for p, part in enumerate(parts):
+        if part.annex is not None or (p == 0 and (own_first or first is None)):
+            continue
+        k += 1
+        prefixes[p] = f"附文{k}"
     for n in nodes:
-        if n.path in seen:
-            dup = True
-            break
-        seen.add(n.path)
-    if not dup:
-        return
-    bounds = [tops[0], *part_starts, len(nodes)]
-    for k in range(len(bounds) - 1):
-        prefix = f"附文{k + 1}"
-        for n in nodes[bounds[k] : bounds[k + 1]]:
-            if n.kind == "annex":
-                break
+        prefix = prefixes.get(n.part)
+        if prefix:
             n.path = f"{prefix}/{n.path}"

@@ -1,13 +1,66 @@
-"""Quantitative targets (and the incentive amounts that look like them)."""
+"""Quantitative targets (and the incentive amounts that look like them).
+
+Every quantity of the text is read once (``quantities.find_quantities``) and then either
+kept as a goal, kept as an incentive, or dropped as one of the many look-alikes a plan is
+full of: years and durations, ordinals, labels, past figures, thresholds of eligibility
+rules, counts of the plan's own parts and the specifications of a named project.
+
+A goal's deadline comes from the nearest source that states one: its sentence, the phase
+it sits in, its section (or an enclosing one), the plan's period, the plan's horizon (the
+date of its goals section), an effort of N years counted from the issue date, else none.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+import regex
+
+from .dates import deadline_value, read_dates
+from .incentives import build_incentive, in_incentive_clause
+from .lexicon import targets as lx
 from .located import Located
-from .models import DateMention, Incentive, Period, Phase, Target
+from .models import Comparator, DateMention, Incentive, Period, Phase, Target
 from .normalize import Normalized
+from .numerals import han_to_int
+from .quantities import Quantity, find_quantities, read_number_cell, split_unit
 from .sections import Outline
+
+DeadlineSource = str
+
+_CONNECTOR = regex.compile(r"^[ \t]*(?:及以上|以上|及以下|以下|以内|左右)?[ \t]*[、,和及与或]?[ \t]*$")
+_SPACES = regex.compile(r"[ \t]+")
+_CLAUSE_LEAD = regex.compile(r"(?:^|[\n。|,;:!?])([^\n。|,;:!?]*)$")
+_NUMERAL_START = regex.compile(r"[ \t]*[\d一二两三四五六七八九十百千万亿]")
+_BRACKETED = regex.compile(r"《[^《》\n]{0,80}》")
+_TITLE_PAREN = regex.compile(r"》[ \t]*\([^()\n]{0,20}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    """A date that can serve as a deadline, at normalised ``pos``."""
+
+    pos: int
+    end: int
+    value: str  # YYYY or YYYY-MM
+    sentence_start: bool = False
+
+
+@dataclass(slots=True)
+class _Doc:
+    norm: Normalized
+    outline: Outline
+    cues: list[DateCue]
+    cue_pos: list[int]
+    phase_scopes: list[tuple[int, int, str]]
+    period_end: str | None
+    horizon: str | None
+    effort: str | None
+    issue_year: int | None
+    excluded: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_targets(
@@ -19,4 +72,702 @@ def find_targets(
     issue_date: dt.date | None,
 ) -> tuple[list[Target], list[Incentive]]:
     """Targets and incentives in reading order."""
-    return [], []
+    text = norm.text
+    issue_year = issue_date.year if issue_date else None
+    cues = deadline_cues(text, dates, issue_year)
+    doc = _Doc(
+        norm=norm,
+        outline=outline,
+        cues=cues,
+        cue_pos=[c.pos for c in cues],
+        phase_scopes=phase_scopes(phases, outline, len(text)),
+        period_end=_period_end(period),
+        horizon=None,
+        effort=_effort_deadline(text, issue_year),
+        issue_year=issue_year,
+    )
+    doc.horizon = _horizon(doc)
+    doc.excluded = [m.span() for m in _BRACKETED.finditer(text)] + [
+        m.span() for m in lx.QUOTED.finditer(text)
+    ]
+    doc.excluded.sort()
+
+    table_targets, consumed = _timetables(doc)
+    targets: list[tuple[int, Target]] = [(t.value_span.start, t) for t in table_targets]
+    incentives: list[Incentive] = []
+    funds: list[tuple[int, Target, Incentive]] = []
+
+    for s0, s1 in _sentences(text):
+        if any(a <= s0 < b for a, b in consumed):
+            continue
+        qs = [
+            q
+            for q in find_quantities(text, s0, s1)
+            if q.kind != "time" and not _inside(doc.excluded, q.start)
+        ]
+        if not qs:
+            continue
+        for item in _read_sentence(doc, qs, s0, s1):
+            if isinstance(item, Incentive):
+                incentives.append(item)
+            elif isinstance(item, tuple) and len(item) == 3:
+                funds.append(item)
+            elif isinstance(item, tuple):
+                targets.append((item[0], item[1]))
+
+    # A fund the notice sets up is a commitment in a plan, but one more subsidy line in a
+    # rulebook that is mostly subsidies.
+    rulebook = len(incentives) >= 3
+    _fill_horizon(targets)
+    for pos, target, incentive in funds:
+        if rulebook:
+            incentives.append(incentive)
+        else:
+            targets.append((pos, target))
+    targets.sort(key=lambda x: x[0])
+    incentives.sort(key=lambda i: i.span.start)
+    return [t for _, t in targets], incentives
+
+
+# --- sentences and clauses ----------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in lx.SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _clause(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
+    a = s0
+    for m in lx.CLAUSE_END.finditer(text, s0, pos):
+        a = m.end()
+    m2 = lx.CLAUSE_END.search(text, pos, s1)
+    b = m2.start() if m2 else s1
+    return a, b
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# --- one sentence ----------------------------------------------------------------------
+
+
+def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[object]:
+    text = doc.norm.text
+    out: list[object] = []
+    keep: list[tuple[Quantity, tuple[int, int]]] = []
+    for i, q in enumerate(qs):
+        clause = _clause(text, q.start, s0, s1)
+        c0, c1 = clause
+        before = text[c0 : q.start]
+        path = doc.outline.path_at(q.start)
+        if lx.ORDINAL_BEFORE.search(text[max(s0, q.start - 3) : q.start]):
+            continue
+        if in_incentive_clause(text, q, clause, (s0, s1)):
+            if q.kind in ("money", "percent") or lx.INCENTIVE_CUE.search(before):
+                out.append(build_incentive(doc.norm, q, path, clause, (s0, s1)))
+            continue
+        if path and lx.ARTICLE.search(path):
+            continue  # a regulation's articles state rules, not goals
+        if lx.RULE_CUE.search(text, c0, c1) or lx.FORMULA.search(text, c0, c1):
+            continue
+        if lx.PREPOSITION_BEFORE.search(before) or lx.EXISTING_BEFORE.search(before):
+            continue
+        if lx.RANGE_AFTER.match(text, q.end) or lx.DOCUMENT_AFTER.match(text, q.end):
+            continue
+        if lx.REMOVE_BEFORE.search(before) and lx.SUFFIX_CUE.match(text, q.end):
+            continue
+        if q.han and q.unit in lx.HAN_SKIP_UNITS:
+            continue  # 二次供水, 一次性: terms, not counts
+        if q.unit in lx.MEASURE_UNITS and lx.PROJECT_AFTER.search(text, q.end, c1):
+            continue  # 730万千瓦…电源项目: a project's specification
+        if lx.PAST_CUE.search(before):
+            continue
+        if lx.SPEC_CUE.search(before) or (q.han and lx.NAMED_COUNT_BEFORE.search(before)):
+            continue
+        if q.han and q.value == 1 and not lx.PER_PERIOD.search(before):
+            continue  # 一条/一个 is an article in prose; 每年遴选一个 is a quota
+        if lx.LABELLED_WHOLE.search(text, q.end, c1):
+            continue
+        after = text[q.end : c1]
+        if lx.OWN_ITEMS_AFTER.search(after) and lx.OWN_ITEMS_BEFORE.search(before.rstrip()):
+            continue
+        if _is_threshold(text, q, qs[i + 1 :], c1):
+            continue
+        keep.append((q, clause))
+
+    state = _ClauseState()
+    for group in _groups(text, keep):
+        out.extend(_group_targets(doc, group, s0, s1, state))
+    return out
+
+
+def _is_threshold(text: str, q: Quantity, rest: list[Quantity], c1: int) -> bool:
+    """Whether ``q`` qualifies the thing a later figure of its clause counts.
+
+    "拥有有效发明专利20件以上企业15家", "产值过10亿元、利税超千万元的企业10家": thresholds.
+    "打造千亿级产业集群1个、五百亿级产业集群3个", "4家绿色工业园区和80家…工厂": two items.
+    """
+    nxt = next((r for r in rest if r.kind != "time"), None)
+    if nxt is None or nxt.start >= c1:
+        return False
+    between = text[q.end : nxt.start]
+    if _CONNECTOR.match(between):
+        return False
+    if "的" in between:
+        return True
+    return not regex.search(r"[、,和及与]", between)
+
+
+def _groups(
+    text: str, keep: list[tuple[Quantity, tuple[int, int]]]
+) -> list[list[tuple[Quantity, tuple[int, int]]]]:
+    # Quantities joined only by 、/和/及 share their metric's comparator ("分别超过95%、80%").
+    groups: list[list[tuple[Quantity, tuple[int, int]]]] = []
+    for q, clause in keep:
+        if groups:
+            pq, pclause = groups[-1][-1]
+            if (
+                pclause == clause
+                and _CONNECTOR.match(text[pq.end : q.start])
+                and text[pq.end : q.start].strip()
+            ):
+                groups[-1].append((q, clause))
+                continue
+        groups.append([(q, clause)])
+    return groups
+
+
+@dataclass(slots=True)
+class _ClauseState:
+    """What earlier figures of a clause left for the next: where its metric may start."""
+
+    clause: tuple[int, int] = (-1, -1)
+    seg_start: int = 0
+    last_metric: str = ""
+
+
+def _group_targets(
+    doc: _Doc, group: list[tuple[Quantity, tuple[int, int]]], s0: int, s1: int, state: _ClauseState
+) -> list[object]:
+    text = doc.norm.text
+    first, clause = group[0]
+    c0, c1 = clause
+    if state.clause != clause:
+        state.clause, state.seg_start, state.last_metric = clause, c0, ""
+    seg_start = state.seg_start
+    segment = text[seg_start : first.start]
+    cmp_prefix = _prefix_comparator(segment)
+    subject = _trim_metric(segment)
+    respectively = bool(lx.RESPECTIVELY.search(segment))
+    each = bool(lx.EACH.search(segment))
+
+    out: list[object] = []
+    for k, (q, _) in enumerate(group):
+        suffix = lx.SUFFIX_CUE.match(text, q.end)
+        q_end = suffix.end() if suffix else q.end
+        comparator: Comparator
+        if q.is_range:
+            comparator = "range"
+        elif (
+            suffix
+            and suffix["w"] in lx.SUFFIX_COMPARATOR
+            and not (suffix["w"] == "内" and q.kind != "percent")
+        ):
+            comparator = lx.SUFFIX_COMPARATOR[suffix["w"]]  # type: ignore[assignment]
+        else:
+            comparator = cmp_prefix  # type: ignore[assignment]
+        metric, text_end, next_start = subject, q_end, q_end
+        if not metric or lx.OBJECT_VERB.search(metric):
+            noun, noun_end, next_start = _noun_after(text, q_end, c1)
+            if noun:
+                metric = metric + noun
+                text_end = noun_end
+        if len(lx.HAN.findall(metric)) < 2 and state.last_metric:
+            metric = state.last_metric  # "改造煤电机组规模16台980万千瓦": one metric, two figures
+        metrics = [metric]
+        if respectively and len(group) > 1:
+            parts = _split_subject(subject)
+            if len(parts) == len(group):
+                metrics = [parts[k]]
+        elif each and len(group) == 1:
+            parts = _split_subject(subject, on_and=False)
+            if len(parts) > 1:
+                metrics = parts
+        state.seg_start = max(state.seg_start, next_start)
+        state.last_metric = metric
+        deadline, source, past = _deadline(doc, q.start, s0)
+        if past:
+            continue
+        baseline_m = lx.BASELINE.search(text, s0, q.start)
+        baseline = (baseline_m["y"] or baseline_m["y2"]) if baseline_m else None
+        t0 = _lstrip_pos(text, seg_start, q.start)
+        for metric_k in metrics:
+            if len(lx.HAN.findall(metric_k)) < 2:
+                continue  # a bare figure with nothing it measures
+            target = Target(
+                path=doc.outline.path_at(q.start),
+                metric=_SPACES.sub("", metric_k),
+                comparator=comparator,
+                value=q.value,
+                value_min=q.value_min,
+                unit=q.unit,
+                value_text=doc.norm.raw(q.start, q.end),
+                deadline=deadline,
+                deadline_source=source,  # type: ignore[arg-type]
+                baseline=baseline,
+                text=doc.norm.raw(t0, text_end),
+                span=doc.norm.span(t0, text_end),
+                value_span=doc.norm.span(q.start, q.end),
+            )
+            if q.kind == "money" and _is_fund(text, q, c0, c1):
+                incentive = build_incentive(doc.norm, q, target.path, clause, (s0, s1))
+                out.append((q.start, target, incentive))
+            else:
+                out.append((q.start, target))
+    return out
+
+
+def _fill_horizon(targets: list[tuple[int, Target]]) -> None:
+    # A plan without sections or a stated period: its first dated goal sets the horizon.
+    first = next(
+        (t.deadline for _, t in sorted(targets, key=lambda x: x[0]) if t.deadline_source == "sentence"), None
+    )
+    if first is None:
+        return
+    for i, (pos, t) in enumerate(targets):
+        if t.deadline is None:
+            targets[i] = (pos, t.model_copy(update={"deadline": first, "deadline_source": "period"}))
+
+
+def _is_fund(text: str, q: Quantity, c0: int, c1: int) -> bool:
+    return bool(lx.FUND_SETUP.search(text[c0 : q.start]) and lx.FUND_AFTER.search(text[q.end : c1]))
+
+
+def _lstrip_pos(text: str, a: int, b: int) -> int:
+    while a < b and text[a] in " \t、,和及":
+        a += 1
+    return a
+
+
+def _prefix_comparator(segment: str) -> str:
+    last = None
+    for m in lx.PREFIX_CUE.finditer(segment):
+        rest = segment[m.end() :]
+        if rest.strip() and _NUMERAL_START.match(rest):
+            continue  # "利税超千万元的企业": the cue belongs to a threshold inside the metric
+        last = m
+    return lx.PREFIX_COMPARATOR[last.group()] if last else "="
+
+
+def trim_metric(segment: str) -> str:
+    """The metric in the words before a figure: scaffolding off the left, comparator off the right."""
+    return _trim_metric(segment)
+
+
+def _trim_metric(segment: str) -> str:
+    s = lx.LEAD_PREP.sub("", lx.BASELINE_IN_METRIC.sub("", segment))
+    for _ in range(3):
+        new = lx.RIGHT_SCAFFOLD.sub("", lx.LEFT_SCAFFOLD.sub("", s))
+        if new == s:
+            break
+        s = new
+    return str(s).strip()
+
+
+def _noun_after(text: str, pos: int, c1: int) -> tuple[str, int, int]:
+    """The counted thing after a figure: (noun, its end, where the next figure's metric starts).
+
+    "打造2个特色鲜明…的区域商标品牌" → 区域商标品牌; in a list "91个断面监测水站、26个…" the noun
+    stops at the separator before the next figure.
+    """
+    nxt = [q for q in find_quantities(text, pos, c1) if q.kind != "time"]
+    end = nxt[0].start if nxt else c1
+    next_start = end
+    seg = text[pos:end]
+    if nxt:
+        cut = max(seg.rfind("、"), seg.rfind("和"), seg.rfind("及"))
+        if cut > 0:
+            seg, next_start = seg[:cut], pos + cut + 1
+    m = regex.match(r"^[ \t]*(?:的)?", seg)
+    lead = m.end() if m else 0
+    noun = seg[lead:]
+    cut_de = noun.rfind("的")
+    if 0 <= cut_de < len(noun) - 1:
+        noun = noun[cut_de + 1 :]
+    noun = regex.sub(r"[、和及与 \t]+$", "", noun)[:40]
+    return noun, pos + len(seg), next_start
+
+
+def _split_subject(subject: str, on_and: bool = True) -> list[str]:
+    sep = r"[、]|和|及|与" if on_and else r"[、]"
+    parts = [p for p in regex.split(sep, subject) if p]
+    return parts
+
+
+# --- deadlines ----------------------------------------------------------------------
+
+
+def _month_value(y: int, m: int | None) -> str:
+    return f"{y:04d}" if m is None else f"{y:04d}-{m:02d}"
+
+
+def _iso_to_deadline(value: str | None) -> str | None:
+    if not value:
+        return None
+    parts = value.split("-")
+    return "-".join(parts[:2])
+
+
+def deadline_cues(text: str, dates: list[Located[DateMention]], issue_year: int | None) -> list[DateCue]:
+    """Dates that can serve as deadlines: 到2025年, 2025年底前, a year opening a sentence, 年内 …
+
+    Reads the date stage's mentions; when none are handed over, the date grammar's
+    ``read_dates`` reads the text afresh.
+    """
+    raw: list[tuple[int, int, str]] = []
+    if dates:
+        found = [(d.start, d.end, d.item.text, deadline_value(d.item)) for d in dates]
+    else:
+        found = [(s, e, text[s:e], deadline_value(p)) for s, e, p in read_dates(text)]
+    for start, end, written, value in found:
+        v = value or _relative_value(written, issue_year)
+        if v:
+            raw.append((start, end, v))
+    out: list[DateCue] = []
+    for start, end, value in sorted(raw):
+        cue = _deadline_cue(text, start, end, value)
+        if cue is not None:
+            out.append(cue)
+    return out
+
+
+def _relative_value(written: str, issue_year: int | None) -> str | None:
+    if issue_year is None:
+        return None
+    m = regex.search(r"(\d{1,2})月", written)
+    if m and 1 <= int(m[1]) <= 12:
+        return _month_value(issue_year, int(m[1]))
+    if lx.RELATIVE_DEADLINE.search(written):
+        return f"{issue_year:04d}"
+    return None
+
+
+def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None:
+    before = text[max(0, start - 6) : start]
+    after = text[end : end + 4]
+    # A year that opens a sentence or a clause ("2013年,…", "…,2026年…不低于…") dates what follows.
+    lead_m = _CLAUSE_LEAD.search(text, max(0, start - 12), start)
+    lead = lead_m.group(1).strip(" \t★") if lead_m else "x"
+    if lx.BASELINE.match(text, max(0, start - 2)) or regex.search(
+        r"(?:以|比|较|相比|同比|自|从)[ \t]*$", before
+    ):
+        return None
+    if regex.search(r"^[ \t]*(?:年)?[ \t]*(?:为基数|为基准|以来|至今|起|开始|的)", after):
+        return None
+    written = text[start:end]
+    has_pre = bool(regex.search(r"(?:到|至|截至|截止到?|力争|确保|在)[ \t]*$", before))
+    has_post = bool(regex.search(r"(?:底|末|前|内)$", written)) or bool(
+        regex.match(r"[ \t]*(?:年)?(?:底|末)?(?:前|以前|之前|内)", after)
+    )
+    opens = lead == "" or bool(regex.fullmatch(r"(?:到|至|力争|确保)?", lead))
+    relative = bool(lx.RELATIVE_DEADLINE.search(written))
+    if not (has_pre or has_post or opens or relative):
+        return None
+    if _inside_spans(text, start, _BRACKETED) or _inside_spans(text, start, _TITLE_PAREN):
+        return None
+    return DateCue(start, end, value, sentence_start=opens)
+
+
+def _inside_spans(text: str, pos: int, pattern: regex.Pattern[str]) -> bool:
+    lo = max(0, pos - 90)
+    return any(m.start() <= pos < m.end() for m in pattern.finditer(text, lo, min(len(text), pos + 90)))
+
+
+def phase_scopes(phases: list[Located[Phase]], outline: Outline, n: int) -> list[tuple[int, int, str]]:
+    """(start, end, deadline) for each phase: from its line to the next phase or its section's end."""
+    out: list[tuple[int, int, str]] = []
+    located = sorted(phases, key=lambda p: p.start)
+    for i, p in enumerate(located):
+        value = _iso_to_deadline(p.item.end or p.item.start)
+        if not value:
+            continue
+        node = outline.node_at(p.start)
+        end = max(node.end, node.heading_end) if node else n
+        if i + 1 < len(located):
+            end = min(end, located[i + 1].start)
+        out.append((p.start, max(end, p.end), value))
+    return out
+
+
+def _period_end(period: Period | None) -> str | None:
+    if period is None:
+        return None
+    return _iso_to_deadline(period.end)
+
+
+def _effort_deadline(text: str, issue_year: int | None) -> str | None:
+    if issue_year is None:
+        return None
+    m = lx.YEARS_EFFORT.search(text)
+    if not m:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else han_to_int(m["n"])
+    return f"{issue_year + n:04d}" if n else None
+
+
+def _horizon(doc: _Doc) -> str | None:
+    # The date the goals section opens with is the plan's horizon for goals elsewhere.
+    for node in doc.outline.nodes:
+        if not lx.GOAL_TITLE.search(node.title):
+            continue
+        i = bisect.bisect_left(doc.cue_pos, node.start)
+        if i < len(doc.cues) and doc.cues[i].pos < max(node.end, node.heading_end):
+            return doc.cues[i].value
+    return None
+
+
+def _deadline(doc: _Doc, pos: int, s0: int) -> tuple[str | None, DeadlineSource, bool]:
+    """(deadline, source, past) for a figure at ``pos`` in the sentence starting at ``s0``."""
+    i = bisect.bisect_left(doc.cue_pos, pos) - 1
+    if i >= 0 and doc.cues[i].pos >= s0:
+        value = doc.cues[i].value
+        past = doc.issue_year is not None and int(value[:4]) < doc.issue_year
+        return value, "sentence", past
+    row = _row_deadline(doc, pos)
+    if row:
+        return row, "table", False
+    for a, b, value in doc.phase_scopes:
+        if a <= pos < b:
+            return value, "phase", False
+    node = doc.outline.node_at(pos)
+    if node is not None:
+        allowed = {id(node)} | {id(a) for a in doc.outline.ancestors(node)}
+        j = i
+        while j >= 0:
+            cue = doc.cues[j]
+            at = doc.outline.node_at(cue.pos)
+            if (
+                at is not None
+                and id(at) in allowed
+                and not any(a <= cue.pos < b for a, b, _ in doc.phase_scopes)
+            ):
+                return cue.value, "section", False
+            if at is None:
+                break
+            j -= 1
+    if doc.period_end:
+        return doc.period_end, "period", False
+    if doc.horizon:
+        return doc.horizon, "period", False
+    if doc.effort:
+        return doc.effort, "period", False
+    return None, "none", False
+
+
+def _row_deadline(doc: _Doc, pos: int) -> str | None:
+    """The deadline cell of a task table's row (``| … | 11月底前 | 牵头单位 |``)."""
+    text = doc.norm.text
+    a = text.rfind("\n", 0, pos) + 1
+    if not text.startswith("|", a) or doc.issue_year is None:
+        return None
+    b = text.find("\n", pos)
+    for cell in text[pos : b if b >= 0 else len(text)].split("|")[1:]:
+        c = _SPACES.sub("", cell)
+        m = lx.ROW_DEADLINE.fullmatch(c) if c else None
+        if m and (m["m"] or m["end"] or c.endswith("前")):
+            year = int(m["y"]) if m["y"] else doc.issue_year
+            return _month_value(year, int(m["m"]) if m["m"] else None)
+    return None
+
+
+# --- timetables ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def compact(self) -> str:
+        return str(_SPACES.sub("", self.text))
+
+
+def _lines(text: str) -> list[_Cell]:
+    out = []
+    for m in regex.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s] in " \t":
+            s += 1
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        if s < e:
+            out.append(_Cell(text[s:e], s, e))
+    return out
+
+
+def _pipe_cells(line: _Cell) -> list[_Cell] | None:
+    if not line.text.startswith("|"):
+        return None
+    cells = []
+    for m in regex.finditer(r"[^|]+", line.text):
+        s = m.start()
+        raw = m.group()
+        ls = len(raw) - len(raw.lstrip(" \t"))
+        rs = len(raw.rstrip(" \t"))
+        if rs > ls:
+            cells.append(_Cell(raw[ls:rs], line.start + s + ls, line.start + s + rs))
+        else:
+            cells.append(_Cell("", line.start + s, line.start + s))
+    return cells
+
+
+def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
+    """Targets from annex timetables: a row per metric, a column per date."""
+    text = doc.norm.text
+    lines = _lines(text)
+    targets: list[Target] = []
+    consumed: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        # One cell per line: labels, then ≥2 date lines, then rows of the same width.
+        if (
+            lx.COLUMN_DATE.fullmatch(lines[i].compact)
+            and i + 1 < len(lines)
+            and lx.COLUMN_DATE.fullmatch(lines[i + 1].compact)
+        ):
+            j = i
+            while j < len(lines) and lx.COLUMN_DATE.fullmatch(lines[j].compact):
+                j += 1
+            k = i
+            while k > 0 and i - k < 4 and lx.HEADER_LABEL.fullmatch(lines[k - 1].compact):
+                k -= 1
+            if k < i:
+                header = lines[k:j]
+                rows: list[list[_Cell]] = []
+                r = j
+                width = len(header)
+                while r + width <= len(lines):
+                    row = lines[r : r + width]
+                    if not _row_ok(header, row):
+                        break
+                    rows.append(row)
+                    r += width
+                if rows:
+                    targets.extend(_table_targets(doc, header, rows))
+                    consumed.append((header[0].start, rows[-1][-1].end))
+                    i = r
+                    continue
+            i = j
+            continue
+        cells = _pipe_cells(lines[i])
+        if cells and sum(1 for c in cells if lx.COLUMN_DATE.fullmatch(c.compact)) >= 2:
+            header = cells
+            rows = []
+            r = i + 1
+            while r < len(lines):
+                prow = _pipe_cells(lines[r])
+                if prow is None:
+                    break
+                if regex.fullmatch(r"[-: |]+", lines[r].text):
+                    r += 1
+                    continue
+                if len(prow) == len(header) and _row_ok(header, prow):
+                    rows.append(prow)
+                r += 1
+            if rows:
+                targets.extend(_table_targets(doc, header, rows))
+                consumed.append((lines[i].start, lines[r - 1].end))
+            i = r
+            continue
+        i += 1
+    return targets, consumed
+
+
+def _name_col(header: list[_Cell]) -> int | None:
+    for idx, h in enumerate(header):
+        if (
+            not lx.COLUMN_DATE.fullmatch(h.compact)
+            and regex.search(r"名称|指标|任务|项目|内容|目标", h.compact)
+            and "单位" not in h.compact
+        ):
+            return idx
+    return None
+
+
+def _row_ok(header: list[_Cell], row: list[_Cell]) -> bool:
+    name = _name_col(header)
+    if name is None or not regex.search(r"\p{Han}", row[name].text):
+        return False
+    for h, c in zip(header, row, strict=True):
+        label = h.compact
+        if label in ("序号", "编号") and not regex.fullmatch(r"\d{1,3}", c.compact):
+            return False
+        if (
+            lx.COLUMN_DATE.fullmatch(label)
+            and c.compact not in ("", "—", "-", "——", "/")
+            and read_number_cell(c.text) is None
+        ):
+            return False
+    return True
+
+
+def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> list[Target]:
+    out: list[Target] = []
+    name_idx = _name_col(header)
+    assert name_idx is not None
+    unit_idx = next((i for i, h in enumerate(header) if h.compact in ("单位", "计量单位")), None)
+    for row in rows:
+        name = row[name_idx]
+        mult, unit = Decimal(1), None
+        metric = name.compact
+        um = lx.ROW_UNIT.search(name.compact)
+        if um:
+            mult, unit = split_unit(um["u"])
+            metric = name.compact[: um.start()]
+        elif unit_idx is not None and row[unit_idx].compact:
+            mult, unit = split_unit(row[unit_idx].compact)
+        for h, c in zip(header, row, strict=True):
+            dm = lx.COLUMN_DATE.fullmatch(h.compact)
+            if not dm:
+                continue
+            cell = read_number_cell(c.text)
+            if cell is None:
+                continue
+            value, cell_unit, rest = cell
+            u = cell_unit or unit
+            if not u:
+                continue
+            v = value if cell_unit else value * mult
+            v = Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
+            comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
+            deadline = _month_value(int(dm["y"]), int(dm["m"]) if dm["m"] else None)
+            raw = doc.norm.raw
+            made_up = f"{raw(name.start, name.end)}|{raw(h.start, h.end)}|{raw(c.start, c.end)}"
+            out.append(
+                Target(
+                    path=doc.outline.path_at(c.start),
+                    metric=metric,
+                    comparator=comparator,
+                    value=v,
+                    unit=u,
+                    value_text=doc.norm.raw(c.start, c.end),
+                    deadline=deadline,
+                    deadline_source="table",
+                    text=made_up,
+                    span=doc.norm.span(c.start, c.end),
+                    value_span=doc.norm.span(c.start, c.end),
+                )
+            )
+    return out

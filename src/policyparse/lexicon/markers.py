@@ -1,4 +1,4 @@
-"""Heading marker grammar: the numbering families and their rank from outermost to innermost."""
+"""Heading marker grammar: the numbering families, their rank, and what is not a heading."""
 
 from __future__ import annotations
 
@@ -20,24 +20,59 @@ RANK: dict[str, int] = {
     "circled": 8,
 }
 
+# 第X章/节/条 followed by these is a cross-reference (第二十三条、第二十四条所列…, 第四章规定), not a heading.
+_XREF_AFTER = r"(?![、,至或]|[和及与]第|的|所[列述称指]|规定|中的|之[一二三四五六七八九十])"
+# 一、二级 / 一、二类: an enumeration of grades, not a heading.
+_GRADE_AFTER = r"(?![一二三四五六七八九十]+[、级类等档星期批])"
+
 # One alternative per family; named groups carry the number. Matched at a candidate position.
 MARKER = regex.compile(
-    r"(?P<chapter>第(?P<chapter_n>[零〇一二三四五六七八九十百两\d]{1,4})章)[ \t]*"
-    r"|(?P<jie>第(?P<jie_n>[零〇一二三四五六七八九十百两\d]{1,4})节)[ \t]*"
-    r"|(?P<article>第(?P<article_n>[零〇一二三四五六七八九十百两\d]{1,5})条)[ \t]*"
-    r"|(?P<han>(?P<han_n>[一二三四五六七八九十百]{1,4})[、.])[ \t]*"
+    r"(?P<chapter>第(?P<chapter_n>[零〇一二三四五六七八九十百两\d]{1,4})章)" + _XREF_AFTER + r"[ \t]*"
+    r"|(?P<jie>第(?P<jie_n>[零〇一二三四五六七八九十百两\d]{1,4})节)" + _XREF_AFTER + r"[ \t]*"
+    r"|(?P<article>第(?P<article_n>[零〇一二三四五六七八九十百两\d]{1,5})条)" + _XREF_AFTER + r"[ \t]*"
+    r"|(?P<han>(?P<han_n>[一二三四五六七八九十百]{1,4})[、.])" + _GRADE_AFTER + r"[ \t]*"
     r"|(?P<paren_han>\([ \t]*(?P<paren_han_n>[一二三四五六七八九十百]{1,4})[ \t]*\))[ \t]*"
-    r"|(?P<arabic>(?P<arabic_n>\d{1,2})(?:[、]|\.(?![\d.]))(?![\d%]))[ \t]*"
+    # 1.2万人, 2017.10, 1.5%, 1.1.1 are numbers, not markers.
+    r"|(?P<arabic>(?P<arabic_n>\d{1,2})(?:[、.](?=\d{4}年)|、(?![\d%])|\.(?![\d.%])))[ \t]*"
     r"|(?P<paren_arabic>\([ \t]*(?P<paren_arabic_n>\d{1,2})[ \t]*\))[ \t]*"
     r"|(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))[ \t]*"
 )
 
-# An annex heading on a line of its own: 附件1, 附件 2:, 附件一.
-ANNEX = regex.compile(r"(?m)^附件[ \t]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[::]?[ \t]*(?P<rest>.{0,60})$")
+# An annex label at a line start: 附件1, 附件 2:, 附件一, 附录2:竞价指引. The label word is kept
+# in the path (附件1, 附录2). The rest of the line, if short, is the annex title.
+ANNEX = regex.compile(
+    r"(?P<word>附件|附录)[ \t]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?!\d)"
+    r"[ \t]*[:、.]?[ \t]*(?P<rest>[^\n]*)"
+)
+ANNEX_REST_MAX = 60
 
 # Where a heading may start inside a long line (a body flattened to one line): after the
 # end of a sentence or a run of spaces.
 INLINE_BOUNDARY = regex.compile(r"(?<=[。;!?:])[ \t]*|(?<=\S)[ \t]+")
 
-# Title ends: the first 。 or colon.
-TITLE_END = regex.compile(r"[。::]")
+# Title ends: the first 。 or colon; not the colon of a time or ratio (10:00, 6:10:8).
+TITLE_END = regex.compile(r"。|(?<!\d):|:(?!\d)")
+
+# A heading line cut by a hard wrap (PDF copies) ends in one of these: the title runs on.
+TITLE_RUNS_ON = regex.compile(r"[,、;(“《]$")
+
+# A table-of-contents entry: dot leaders, optionally with a page number (… 4, ......- 1 -).
+TOC_LEADER = regex.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*(?:[-—][ \t]*)?\d{0,3}(?:[ \t]*[-—])?[ \t]*$")
+TOC_HEADING = regex.compile(r"^[ \t]*目[ \t]*录[ \t]*$")
+
+# A numbered "title" that is a file name is a download link (1、丰政办发〔2026〕4号.pdf), not a heading.
+FILE_NAME = regex.compile(r"(?i)\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|txt|jpe?g|png)\s*$")
+
+# A signature date alone on a line: what separates a notice from the texts it carries.
+DATE_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*月"
+    r"[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日[ \t]*$"
+)
+
+# Words that end an annex title: once the joined lines end in one, the title is complete.
+ANNEX_TITLE_END = regex.compile(
+    r"(?:名单|[表单册图]|清单|方案|办法|细则|规定|意见|计划|规划|目录|指南|指引|要求|标准|说明|流程|汇总|"
+    r"范本|模板|格式|文本|条例|须知|通知|函|书|任务|分工|措施|政策|制度|规则|程序|大纲|纲要|机制|体系|"
+    r"报告|指标|\))$"
+)
+ANNEX_TITLE_LINE_MAX = 40

@@ -1,0 +1,182 @@
+"""Patterns for quantities: numerals, multipliers and the unit catalogue.
+
+The number grammar is shared (targets, incentives, and anyone who needs 16.4亿元 as a
+Decimal), so every pattern here is about the *form* of a quantity, never about whether
+it is a goal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+# Multipliers that fold into the value (9万件 → 90000 件). Longest first.
+MULTIPLIERS: dict[str, Decimal] = {
+    "万亿": Decimal("1000000000000"),
+    "千万": Decimal("10000000"),
+    "百万": Decimal("1000000"),
+    "亿": Decimal("100000000"),
+    "万": Decimal("10000"),
+    "千": Decimal("1000"),
+    "百": Decimal("100"),
+}
+
+# Units plans count, longest first so the alternation prefers 千瓦时 over 千瓦, 人次 over 人.
+# Each is followed by a guard against the words it starts (个人, 次性, 项目 …) so that a
+# numeral that is part of a word is not read as a count.
+COUNT_UNITS: list[tuple[str, str]] = [
+    ("个百分点", ""),
+    ("百分点", ""),
+    ("人次", ""),
+    ("平方公里", ""),
+    ("平方千米", ""),
+    ("平方米", ""),
+    ("立方米", ""),
+    ("千瓦时", ""),
+    ("万千瓦", ""),
+    ("千瓦", ""),
+    ("兆瓦", ""),
+    ("千伏安", ""),
+    ("吨标准煤", ""),
+    ("标准煤", ""),
+    ("公里", ""),
+    ("千米", ""),
+    ("公顷", ""),
+    ("千克", ""),
+    ("美元", ""),
+    ("人民币", ""),
+    ("台(套)", ""),
+    ("台套", ""),
+    ("亩", ""),
+    ("吨", ""),
+    ("元", "(?!素|旦|首)"),
+    ("件", "(?!事|数)"),
+    ("家", "(?!庭|族|长|属|乡|园|电|具|居|政|用)"),
+    ("个", "(?!人|体|性|别|案|月|工作日|百分点)"),
+    ("项", "(?!目)"),
+    ("所", "(?!有|在|属|需|得|谓|处|述)"),
+    ("人", "(?!民|才|员|大|口|均|群|事|社|工|身|士|力|文|性|们|为|次)"),
+    ("名", "(?!称|单|牌|义|录|誉|师|校|优|企|城|镇|村)"),
+    ("次", "(?!性|要|序|数|生|级|日|年|月|贷)"),
+    ("户", "(?!籍|口|外|型|内)"),
+    ("台", "(?!账|阶|湾|风)"),
+    ("套", "(?!餐|用|取)"),
+    ("辆", ""),
+    ("座", "(?!谈)"),
+    ("艘", ""),
+    ("条", "(?!件|例|款|线|块|码)"),
+    ("处", "(?!理|置|罚|室|分|于)"),
+    ("单", "(?!位|一|独|元|纯|据|列|项|笔|证)"),
+    ("部", "(?!门|分|署|委|长|位|署)"),
+    ("款", "(?!项)"),
+    ("种", "(?!植|类|子|养|业|群)"),
+    ("篇", ""),
+    ("场", "(?!所|景|地|馆|站|次|合|面|域|内|外)"),
+    ("栋", ""),
+    ("幢", ""),
+    ("张", "(?!贴|家)"),
+    ("株", ""),
+    ("棵", ""),
+    ("头", "(?!部|等|雁)"),
+    ("床", ""),
+    ("倍", ""),
+    ("米", "(?!粮)"),
+    ("组", "(?!织|建|成|团|合)"),
+    ("科", "(?!技|学|研|室|普|目)"),
+]
+# Time units: a number with one of these is a year, a date or a duration, never a target.
+TIME_UNITS: list[tuple[str, str]] = [
+    ("个工作日", ""),
+    ("工作日", ""),
+    ("个月", ""),
+    ("小时", ""),
+    ("分钟", ""),
+    ("周岁", ""),
+    ("年度", ""),
+    ("年", ""),
+    ("月", ""),
+    ("日", ""),
+    ("天", ""),
+    ("周", "(?!边|期|转)"),
+    ("岁", ""),
+    ("届", ""),
+    ("批", ""),
+    ("期", "(?!间|内|限|满)"),
+    ("号", ""),
+]
+# What a unit can be divided by: 元/年, 微克/立方米, 立方米/万元.
+PER_UNITS = [
+    "千瓦时",
+    "平方米",
+    "立方米",
+    "万元",
+    "年",
+    "人",
+    "户",
+    "吨",
+    "升",
+    "月",
+    "天",
+    "次",
+    "千瓦",
+    "亩",
+]
+# Units that carry their own divisor in front: 微克/立方米, 毫克/升.
+LEADING_PER = ["微克", "毫克", "克"]
+
+
+def _unit_alternation() -> str:
+    seen: set[str] = set()
+    parts: list[str] = []
+    for unit, guard in COUNT_UNITS + TIME_UNITS:
+        key = unit + guard
+        if key in seen:
+            continue
+        seen.add(key)
+        parts.append(regex.escape(unit) + guard)
+    return "|".join(parts)
+
+
+TIME_UNIT_SET = frozenset(u for u, _ in TIME_UNITS)
+PERCENT_UNITS = frozenset({"%", "‰", "个百分点", "百分点"})
+MONEY_UNITS = frozenset({"元", "美元", "人民币"})
+
+_HAN_DIGITS = "零〇一二两三四五六七八九"
+_HAN_NUM = (
+    rf"(?:[{_HAN_DIGITS[2:]}十][{_HAN_DIGITS}十百千]*(?:点[{_HAN_DIGITS}]+)?"
+    rf"|十)"
+)
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_MULT = "|".join(regex.escape(m) for m in MULTIPLIERS)
+_PER = "|".join(regex.escape(u) for u in PER_UNITS)
+_LEAD = "|".join(LEADING_PER)
+
+# One number: Arabic or Chinese, with an optional multiplier (万/亿/千…).
+NUMBER = rf"(?:{_ARABIC}|{_HAN_NUM})"
+# The unit part: % or a catalogue unit, optionally divided (元/年).
+UNIT = rf"(?:%|‰|(?:{_LEAD})/(?:{_PER})|(?:{_unit_alternation()})(?:/(?:{_PER}))?)"
+
+# A quantity: 百分之X, a range X—Y unit, or X unit. Named groups feed the parser.
+QUANTITY = regex.compile(
+    rf"""
+    (?<![\dA-Za-z.\-_/#·])
+    (?:
+        百分之(?P<pct>{NUMBER})
+      | (?P<lo>{NUMBER})(?P<lomult>{_MULT})?(?P<lounit>%|‰)?[ \t]*(?:—{{1,2}}|-{{1,2}}|~|～|至|到)[ \t]*
+        (?P<hi>{NUMBER})[ \t]*(?P<himult>{_MULT})?[ \t]*(?P<hiunit>{UNIT})
+      | (?P<num>{NUMBER})[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{UNIT})
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# Characters that, right before a Chinese numeral, make it part of a word (统一, 唯一, 第一 …).
+HAN_WORD_BEFORE = regex.compile(r"[第统唯之逐单同进专划整初周每星礼万千百前后十数若几另某任哪]$")
+
+# A bare unit, as a column header or a row name's parenthesis writes it: 件, %, 元/年.
+UNIT_ONLY = regex.compile(UNIT)
+# A table cell holding one figure: 2.7, 1,500, 90% 以上, 100 左右.
+CELL_NUMBER = regex.compile(
+    rf"(?P<num>{_ARABIC})[ \t]*(?P<unit>%|‰)?[ \t]*(?P<rest>以上|以下|以内|左右|及以上|及以下)?"
+)

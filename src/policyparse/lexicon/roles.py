@@ -1,0 +1,149 @@
+"""Responsibility clauses: role labels, role verbs, trailing phrases and task-table headers.
+
+Role names are stable output values (they are columns in users' tables): ``lead`` (牵头),
+``responsible`` (责任, 负责, 主办, 主责) and ``cooperating`` (配合, 协办, 参与, 参加, 协助).
+"""
+
+from __future__ import annotations
+
+import regex
+
+LEAD = "lead"
+RESPONSIBLE = "responsible"
+COOPERATING = "cooperating"
+DEADLINE = "deadline"  # not a role: a 完成时限 part of a clause or a column of a task table
+
+# A label names the role of the list after its colon: 牵头单位:…, 责任部门:…, 完成时限:….
+# Longest alternatives first so that 牵头责任单位 is read as one label.
+_LABEL_WORDS: dict[str, str] = {
+    "牵头责任单位": LEAD,
+    "牵头责任部门": LEAD,
+    "牵头单位": LEAD,
+    "牵头部门": LEAD,
+    "牵头领导单位": LEAD,
+    "责任单位": RESPONSIBLE,
+    "责任部门": RESPONSIBLE,
+    "责任主体": RESPONSIBLE,
+    "负责单位": RESPONSIBLE,
+    "负责部门": RESPONSIBLE,
+    "主办单位": RESPONSIBLE,
+    "主办部门": RESPONSIBLE,
+    "主责单位": RESPONSIBLE,
+    "主责部门": RESPONSIBLE,
+    "承办单位": RESPONSIBLE,
+    "实施单位": RESPONSIBLE,
+    "落实单位": RESPONSIBLE,
+    "配合单位": COOPERATING,
+    "配合部门": COOPERATING,
+    "协办单位": COOPERATING,
+    "协办部门": COOPERATING,
+    "参与单位": COOPERATING,
+    "参与部门": COOPERATING,
+    "参加单位": COOPERATING,
+    "协助单位": COOPERATING,
+    "协同单位": COOPERATING,
+    "协同部门": COOPERATING,
+    "完成时限": DEADLINE,
+    "完成时间": DEADLINE,
+    "时间节点": DEADLINE,
+    "时限要求": DEADLINE,
+}
+LABEL_ROLE = _LABEL_WORDS
+
+_LABEL_ALT = "|".join(sorted(_LABEL_WORDS, key=len, reverse=True))
+
+# A label with its colon. Inside a bracket it may follow a separator of the previous part.
+LABEL = regex.compile(rf"(?P<label>{_LABEL_ALT})[ \t]*[::]")
+
+# A label that opens a line (Qingdao's own-line clauses) or a sentence of its own.
+LINE_LABEL = regex.compile(rf"(?m)(?:^|(?<=[。;!?]))[ \t]*(?P<label>{_LABEL_ALT})[ \t]*[::]")
+
+# Web-page footers carry "主办单位:XX" / "承办单位:XX" lines about the site, not a task.
+FOOTER_HINT = regex.compile(
+    r"ICP|网站标识码|版权所有|公网安备|网站地图|联系我们|技术支持|网站主办|Copyright|©"
+)
+FOOTER_WINDOW = 200
+
+# Where an own-line labelled part ends: the end of its line or a full stop.
+LINE_PART_END = regex.compile(r"[。\n]")
+
+# Unlabelled inline clauses: a segment is units followed by the verb that gives the role.
+# Longest verbs first; the lazy unit part then leaves the whole verb to this group.
+_VERBS: dict[str, str] = {
+    "牵头负责": LEAD,
+    "牵头落实": LEAD,
+    "牵头督导": LEAD,
+    "牵头组织": LEAD,
+    "牵头实施": LEAD,
+    "牵头": LEAD,
+    "按职责分工负责": RESPONSIBLE,
+    "按照职责分工负责": RESPONSIBLE,
+    "按职责分工落实": RESPONSIBLE,
+    "按职能分工负责": RESPONSIBLE,
+    "按职责负责": RESPONSIBLE,
+    "分别负责": RESPONSIBLE,
+    "共同负责": RESPONSIBLE,
+    "具体负责": RESPONSIBLE,
+    "负责落实": RESPONSIBLE,
+    "负责实施": RESPONSIBLE,
+    "结合实际落实": RESPONSIBLE,
+    "抓好落实": RESPONSIBLE,
+    "组织实施": RESPONSIBLE,
+    "负责": RESPONSIBLE,
+    "落实": RESPONSIBLE,
+    "主办": RESPONSIBLE,
+    "按职责分工配合": COOPERATING,
+    "配合": COOPERATING,
+    "参与": COOPERATING,
+    "参加": COOPERATING,
+    "协助": COOPERATING,
+    "协办": COOPERATING,
+}
+VERB_ROLE = _VERBS
+_VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
+SEGMENT = regex.compile(rf"(?s)^(?:由)?(?P<units>.+?)(?P<verb>{_VERB_ALT})$")
+
+# Any role word at all: a cheap filter before a bracket's content is read as a clause.
+ROLE_HINT = regex.compile(rf"{_LABEL_ALT}|{_VERB_ALT}")
+
+# Separators between the segments of an unlabelled clause (X牵头,Y配合).
+SEGMENT_SEP = regex.compile(r"[,;]")
+
+# Bracket pairs a clause may sit in; 〔〕 and 【】 survive normalising, full-width () are folded.
+OPEN_CLOSE: dict[str, str] = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
+BRACKET_OPEN = regex.compile(r"[(〔\[【]")
+
+# What a list item may end with that is not part of the unit: a verb phrase (…按职责分工负责,
+# …牵头负责) and then an 等 (…苏州海关等, …等部门). Cut from the end of an item, in that order.
+TRAILING_VERB = regex.compile(
+    r"(?:按照?职[责能]分工(?:负责|落实|配合)?|按职责负责|分别负责|共同负责|具体负责|负责落实|负责实施"
+    r"|结合实际落实|抓好落实|牵头负责|牵头落实|牵头)$"
+)
+TRAILING_ETC = regex.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构)?$")
+
+# A note that turns the first unit of each 责任单位 list into the lead (列第一位者为牵头单位).
+FIRST_IS_LEAD = regex.compile(
+    r"(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:的|者)?(?:单位)?(?:为|是)牵头(?:单位|部门)"
+)
+
+# Task tables: header cells and what each column means.
+TABLE_HEADER_ROLE: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(r"牵头"), LEAD),
+    (
+        regex.compile(r"主责|责任单位|责任部门|负责单位|负责部门|主办|承办|实施单位|落实单位|责任主体"),
+        RESPONSIBLE,
+    ),
+    (regex.compile(r"配合|协办|参与|参加|协助|协同"), COOPERATING),
+    (regex.compile(r"时限|完成时间|时间节点|进度|期限"), DEADLINE),
+]
+
+# A cell that says "nobody" or "nothing".
+EMPTY_CELL = regex.compile(r"^[\s—\-–/无、,.。]*$")
+
+# Deadline cells of a task table: what anchors a ragged row to its header.
+DEADLINE_CELL = regex.compile(
+    r"^(?:\d{4}年)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月)?(?:上旬|中旬|下旬|底|末|中)?(?:前|以前|底前)?$"
+    r"|^(?:\d{4}年)?(?:年底|年内|年中|上半年|下半年|全年|每年|每季度|每月)(?:前|完成)?$"
+    r"|^(?:长期|持续|常态化|动态)(?:坚持|推进|实施|开展|治理|落实)?$|^按(?:时间)?节点(?:完成|推进)?$"
+)
+DEADLINE_VALUE = regex.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?")

@@ -1,0 +1,250 @@
+"""Word lists for targets: comparators, scaffolding, not-target cues and incentive cues."""
+
+from __future__ import annotations
+
+import regex
+
+# Sentence and clause boundaries. A sentence carries its deadline to every clause in it;
+# a clause holds one metric.
+SENTENCE_END = regex.compile(r"[。!?\n|]")
+CLAUSE_END = regex.compile(r"[,;:。!?\n|\t]")
+
+# Comparator words just before the number (nearest wins). Longest first inside each group.
+PREFIX_CUES: list[tuple[str, str]] = [
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("不得少于", ">="),
+    ("不得低于", ">="),
+    ("不小于", ">="),
+    ("至少", ">="),
+    ("累计达到", ">="),
+    ("力争达到", ">="),
+    ("达到", ">="),
+    ("均达", ">="),
+    ("达", ">="),
+    ("累计", ">="),
+    ("力争", ">="),
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("不多于", "<="),
+    ("不大于", "<="),
+    ("不得超过", "<="),
+    ("最多", "<="),
+    ("控制在", "<="),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("突破", ">"),
+    ("大于", ">"),
+    ("多于", ">"),
+    ("超出", ">"),
+    ("超", ">"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("小于", "<"),
+    ("不足", "<"),
+    ("提高到", "="),
+    ("提升到", "="),
+    ("增长到", "="),
+    ("增加到", "="),
+    ("提高至", "="),
+    ("提升至", "="),
+    ("增至", "="),
+    ("降至", "="),
+    ("降低到", "="),
+    ("下降到", "="),
+    ("保持在", "="),
+    ("约", "="),
+    ("新增", "="),
+    ("培育", "="),
+    ("打造", "="),
+    ("实施", "="),
+    ("建设", "="),
+    ("建成", "="),
+    ("新建", "="),
+    ("形成", "="),
+    ("完成", "="),
+    ("开展", "="),
+    ("建立", "="),
+    ("引进", "="),
+    ("认定", "="),
+    ("设立", "="),
+    ("组建", "="),
+    ("遴选", "="),
+    ("创建", "="),
+    ("改造", "="),
+    ("更新", "="),
+    ("增长", "="),
+    ("下降", "="),
+    ("降低", "="),
+    ("减少", "="),
+    ("提高", "="),
+    ("提升", "="),
+    ("增加", "="),
+    ("为", "="),
+]
+PREFIX_CUE = regex.compile(
+    "|".join(regex.escape(w) for w, _ in sorted(PREFIX_CUES, key=lambda x: -len(x[0])))
+)
+PREFIX_COMPARATOR = dict(PREFIX_CUES)
+
+# Words right after the quantity.
+SUFFIX_CUE = regex.compile(r"[ \t]*(?P<w>及以上|以上|及以下|以下|以内|之内|左右|上下|内)")
+SUFFIX_COMPARATOR = {
+    "及以上": ">=",
+    "以上": ">=",
+    "及以下": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "之内": "<=",
+    "左右": "=",
+    "上下": "=",
+    "内": "<=",
+}
+
+# Verbs that take the counted thing as object: "培育100家…机构" → metric 培育…机构.
+OBJECT_VERB = regex.compile(
+    r"(?:培育|新增|新建|建设|建成|打造|实施|形成|完成|开展|建立|组建|引进|认定|支持|推动|发行|更新|改造|"
+    r"淘汰|创建|争创|集聚|设立|提供|遴选|培养|培训|覆盖|举办|组织|制定|修订|制订|发布|参与制定|申报|争取|"
+    r"吸引|扶持|服务|带动|推广|应用|建|办|改建|新改建|报废更新|力争|提升|投建|更新替代|替代)$"
+)
+
+# Scaffolding trimmed off the left of a metric: dates, hedges, section glue.
+LEFT_SCAFFOLD = regex.compile(
+    r"^(?:[ \t]+|(?:到|至|截至|截止|在|于)?\d{4}[ \t]*年(?!度)(?:[ \t]*\d{1,2}[ \t]*月)?"
+    r"(?:底|末|年底|年末)?(?:前|以前|之前)?"
+    r"|试点期内|试点期间|期间|期内|或者|或|辖区内|区域内|全市|全区|全省|全县|我市|我区|我省|力争|确保|争取|预计|计划|努力|其中|同时|并|全年|年内|当年|"
+    r"(?:通过)?\d+年(?:内|时间)?(?:努力)?|实现|推动|推进|促进|使|让|进一步|基本|全面|逐步|"
+    r"[、,和及与]|“十[四五六]五”(?:期间|末)?)+"
+)
+# A base year inside the metric ("规模较2023年增长"): it goes to ``baseline``.
+BASELINE_IN_METRIC = regex.compile(r"(?:比|较|相比|同比)[ \t]*\d{4}[ \t]*年(?:底|末)?")
+# An adverbial lead before the verb of the goal: 围绕…路段建设零碳公路运输通道.
+LEAD_PREP = regex.compile(
+    r"^(?:围绕|依托|聚焦|结合|按照|针对|面向|立足|利用|通过|在)[^,;。]{2,}?(?=建设|打造|培育|实施|建成|新建|组建|形成|开展|推广|引进)"
+)
+# Comparator words and glue trimmed off the right of a metric.
+RIGHT_SCAFFOLD = regex.compile(
+    r"(?:不得少于|不得低于|不低于|不少于|不小于|至少|累计达到|力争达到|达到|均达|均为|均|分别|达|不超过|不高于|不多于|不大于|"
+    r"不得超过|最多|控制在|保持在|超过|高于|突破|大于|多于|超出|超|低于|少于|小于|不足|提高到|提升到|增长到|"
+    r"增加到|提高至|提升至|增至|降至|降低到|下降到|为|约|在|[、,和及与的 \t])+$"
+)
+
+# Not-target cues -------------------------------------------------------------
+
+# A number right after these is an ordinal or a rank.
+ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|首|次|序号|编号|No\.?)[ \t]*$")
+# Past figures: the sentence reports what exists or was done.
+PAST_CUE = regex.compile(
+    r"(?:已经|已有|已建|已达|已累计|已完成|已|截至|截止|目前|现有|共有|首批|去年|上年|上一年|过去|以来|曾)"
+)
+# Eligibility rules and exemptions.
+RULE_CUE = regex.compile(
+    r"(?:原则上|每种|对于|^若|[,;]若|如果|凡是?|否则|免征|免缴|免收|减按|减半|减免|享受|符合条件|申请条件|申报条件|应当具备|须具备|具备下列|门槛|不满|满\d|"
+    r"(?:以下的|以上的|以内的|及以上的|及以下的|不超过\d[^,;。]{0,8}的|不低于\d[^,;。]{0,8}的)"
+    r"(?!目标|要求|水平|标准|任务))"
+)
+# "消除66人以上超大班额": the figure defines what is removed.
+REMOVE_BEFORE = regex.compile(r"(?:消除|取消|清理|淘汰|整治|关停)[ \t]*$")
+# Counts of documents: 两个规定的通知.
+DOCUMENT_AFTER = regex.compile(r"\G[ \t]*(?:规定|文件|方案|意见|办法|条例|细则|通知)")
+# Formulas and inequalities: the figures are parameters of a rule.
+FORMULA = regex.compile(r"[×÷=≤≥<>∑]|MIN|MAX")
+# "以3.2平方公里…为…": a figure that describes the means, not a goal.
+PREPOSITION_BEFORE = regex.compile(r"(?:^|[^可所难])以[ \t]*$|^[ \t]*以(?![上下内来及便求期])")
+# Objects that already exist, named by their count: 加强1097个入河排污口…, 依托58台监测站, 针对39家….
+EXISTING_BEFORE = regex.compile(
+    r"(?:加强对?|针对|对于?|聚焦|围绕|依托|利用|借助|凭借)[ \t]*(?:全区|全市|全省|辖区内?)?[ \t]*$"
+)
+# A figure that bounds an area or a distance: 周边30米范围内.
+RANGE_AFTER = regex.compile(r"\G[ \t]*(?:范围|半径|距离)")
+# A task table's deadline cell: 年底前, 11月底前, 2025年6月底前.
+ROW_DEADLINE = regex.compile(r"^(?:(?P<y>\d{4})年)?(?:(?:\d{1,2}-)?(?P<m>\d{1,2})月)?(?P<end>底|末)?前?$")
+# Chinese-numeral counts with these units are terms (二次供水, 一次性).
+HAN_SKIP_UNITS = frozenset({"次", "人次", "种", "部", "张", "头", "单", "款", "场", "米", "组", "科"})
+# Units of size rather than count: with a project named after them, a specification.
+MEASURE_UNITS = frozenset(
+    {
+        "千瓦",
+        "千瓦时",
+        "兆瓦",
+        "千伏安",
+        "元",
+        "美元",
+        "公里",
+        "千米",
+        "米",
+        "平方米",
+        "平方公里",
+        "平方千米",
+        "亩",
+        "公顷",
+        "吨",
+        "立方米",
+    }
+)
+PROJECT_AFTER = regex.compile(r"\G[^,;。]{0,16}(?:项目|工程|电站|电厂|机组)")
+# A regulation's article (第十一条).
+ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+HAN = regex.compile(r"\p{Han}")
+
+# Counts of the plan's own parts.
+OWN_ITEMS_AFTER = regex.compile(
+    r"^[ \t]*(?:项|个|条|大|类|方面|部分)?(?:重点)?"
+    r"(?:任务|措施|方面|领域|板块|环节|部分|章|条措施|项任务|举措|政策)"
+)
+OWN_ITEMS_BEFORE = regex.compile(
+    r"(?:聚焦|围绕|包括|分为|提出|涵盖|本(?:方案|计划|意见|规划|办法)[^,;。]{0,10}共|共)$"
+)
+# Specifications of a named project.
+SPEC_CUE = regex.compile(
+    r"(?:总投资|计划投资|估算投资|概算|投资额|投资约|全长|线路长|长约|装机容量|装机|建筑面积|占地面积|占地|"
+    r"总建筑|设计能力|规模为|总规模)[^,;。]{0,6}$"
+)
+# The named items of a list before a count: 高新区、经开区两个实验区.
+NAMED_COUNT_BEFORE = regex.compile(r"、[^,;。、]{1,12}[区县市省镇村园局委院校所站港心]$")
+# Quoted text: a label (“136”, “1+N”) or a rule quoted from elsewhere; never a goal of this plan.
+QUOTED = regex.compile(r"“[^“”\n]{0,200}”")
+# The parts of a labelled whole: 构建1家…、1个…、“n”家…的“5+n”体系.
+LABELLED_WHOLE = regex.compile(r"的“[^“”]{1,12}”")
+# A quota per period, where 一 is a count and not an article.
+PER_PERIOD = regex.compile(r"每(?:年|季度|月|半年|届)")
+# Baseline years.
+BASELINE = regex.compile(
+    r"(?:以|按)[ \t]*(?P<y>\d{4})[ \t]*年(?:底|末)?(?:数据)?为(?:基数|基准|基期|基础)"
+    r"|(?:比|较|相比|同比)[ \t]*(?P<y2>\d{4})[ \t]*年"
+)
+
+# Distribution words: 分别达到 X、Y pairs subjects with values; 均达到 X gives each subject X.
+RESPECTIVELY = regex.compile(r"分别")
+EACH = regex.compile(r"(?<![年平人])均(?=达|不|超|在|为|保持|高于|低于|控制)|都(?=达|不|超|在|为)")
+
+# Incentive cues ---------------------------------------------------------------
+
+INCENTIVE_CUE = regex.compile(
+    r"(?:奖励|奖补|补贴|补助|资助|贴息|扶持|给予|一次性|配套支持|予以支持|最高|以奖代补|奖金|津贴|补偿|"
+    r"每人每月|每人每年|每户|每人)"
+)
+CAP_CUE = regex.compile(r"(?:最高|不超过|最多|上限|封顶|以内)[^,;。]{0,6}$")
+PER_ITEM = regex.compile(r"每(?:项|家|个|人|户|台|辆|件|年|月|平方米|千瓦|吨)[^,;。]{0,6}$")
+# A fund the notice sets up: 设立1亿元专利运营引导资金.
+FUND_SETUP = regex.compile(r"(?:设立|安排|筹集|设置)[^,;。]{0,6}$")
+FUND_AFTER = regex.compile(r"^[^,;。]{0,16}(?:基金|资金|专项资金|经费)")
+
+RELATIVE_DEADLINE = regex.compile(r"(?:年内|年底前|今年|本年度?|当年)")
+# The plan's own horizon stated as an effort of N years from issue: 力争通过3年努力.
+YEARS_EFFORT = regex.compile(
+    r"(?:力争|争取|通过|用)[ \t]*(?:通过|用)?[ \t]*(?P<n>\d+|[一二两三四五六七八九十])[ \t]*年"
+    r"(?:左右)?(?:时间)?(?:的)?(?:努力|时间)"
+)
+# Goal sections whose first deadline is the plan's horizon.
+GOAL_TITLE = regex.compile(r"目标")
+
+# Timetable headers.
+HEADER_LABEL = regex.compile(
+    r"^(?:序号|编号|任务名称|指标名称|指标|名称|项目|主要指标|任务|目标|单位|计量单位|类别|领域|内容|工作任务|具体指标)$"
+)
+COLUMN_DATE = regex.compile(
+    r"^(?P<y>\d{4})[ \t]*年(?:[ \t]*(?P<m>\d{1,2})[ \t]*月)?(?:[ \t]*(?:底|末))?(?:[ \t]*(?:目标|目标值))?$"
+)
+ROW_UNIT = regex.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8}?)[ \t]*[)）][ \t]*$")
+TASK_DEADLINE_CELL = regex.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:底|末)?前?$")

@@ -1,0 +1,205 @@
+"""Lists of government units: splitting a list into units and reading each as it is meant.
+
+``split_units`` cuts a list body on ``、`` ``,`` ``;`` and whitespace, never inside balanced
+brackets or quotes, and keeps joint level groups such as ``各区、县(市)政府`` whole. Every
+character of the body is either in a unit or in a separator, so joining the pieces with
+their separators gives the body back.
+
+``understand`` gives each unit its ``full`` name (FORMAT.md): a suffix shared inside a group
+(the items between two ``,``/``;``) is distributed to the items that end in a place word, and
+an omitted place prefix (市, 省, 区, 县) is restored where the list's other items carry it and
+the item is a plain department name. Items that are generic (各…, 相关…), national (国家…),
+companies, banks, branches of central agencies, or that already name a place (濮阳海关 in a
+notice about 濮阳市, 浑南区政府, 中德生态园管委) keep their name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .lexicon import orgunits as lx
+from .lexicon import roles as rl
+
+_SEP_CHARS = frozenset(" \t\n\r\u3000、,;")
+_STRONG = frozenset(",;")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One item of a list: its text and offsets in the body, the separator before it, its group."""
+
+    text: str
+    start: int
+    end: int
+    sep: str
+    group: int
+
+
+def _inside_brackets(body: str) -> list[bool]:
+    """For each character, whether it lies inside a balanced bracket or quote pair."""
+    inside = [False] * len(body)
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(body):
+        if ch in lx.BRACKETS and not (ch == lx.BRACKETS[ch] and stack and stack[-1][0] == ch):
+            stack.append((ch, i))
+        elif ch in lx.CLOSERS:
+            # Close the nearest opener of this kind; openers left unclosed in between are
+            # ordinary characters (an unclosed bracket must not swallow the rest of the list).
+            for k in range(len(stack) - 1, -1, -1):
+                if lx.BRACKETS[stack[k][0]] == ch:
+                    o = stack[k][1]
+                    for j in range(o + 1, i):
+                        inside[j] = True
+                    del stack[k:]
+                    break
+    return inside
+
+
+def split_units(body: str) -> tuple[list[Piece], str]:
+    """The items of ``body`` and the separators left after the last one."""
+    inside = _inside_brackets(body)
+    pieces: list[Piece] = []
+    n = len(body)
+    i = 0
+    group = 0
+    while i < n:
+        j = i
+        while j < n and body[j] in _SEP_CHARS and not inside[j]:
+            j += 1
+        sep = body[i:j]
+        if j >= n:
+            return pieces, sep
+        if pieces and any(c in _STRONG for c in sep):
+            group += 1
+        start = j
+        m = lx.JOINT_LEVELS.match(body, start)
+        if m:
+            j = m.end()
+        while j < n and (inside[j] or body[j] not in _SEP_CHARS):
+            j += 1
+        pieces.append(Piece(body[start:j], start, j, sep, group))
+        i = j
+    return pieces, ""
+
+
+def cut_trailing(unit: str) -> str:
+    """The unit without a trailing 按职责分工负责 / 牵头负责 / 等 phrase."""
+    u = rl.TRAILING_VERB.sub("", unit)
+    return str(rl.TRAILING_ETC.sub("", u))
+
+
+def looks_like_unit(unit: str) -> bool:
+    """A short name that ends the way a body's name ends: what an unlabelled clause must list."""
+    if not unit or len(unit) > 30 or any(c in unit for c in "的要将对把被应须。:!?“”《》"):
+        return False
+    return lx.ORG_SUFFIX.search(unit) is not None or lx.JOINT_LEVELS.fullmatch(unit) is not None
+
+
+def prefix_of(unit: str) -> str | None:
+    """The place prefix a unit carries (市 in 市科技局 and 市市场监管局, none in 市场监管局)."""
+    m = lx.PREFIX.match(unit)
+    return m.group("p") if m else None
+
+
+def _distribute_suffixes(units: Sequence[str], groups: Sequence[int]) -> list[str]:
+    out = list(units)
+    last_of: dict[int, int] = {}
+    for k, g in enumerate(groups):
+        last_of[g] = k
+    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
+        last = last_of[g]
+        if k == last:
+            continue
+        m = lx.SHARED_SUFFIX.search(units[last])
+        if not m or m.start() == 0:
+            continue
+        suffix = m.group()
+        if lx.ORG_SUFFIX.search(u) or lx.JOINT_LEVELS.fullmatch(u):
+            continue
+        generic = suffix.endswith("部门")
+        if lx.TAKES_SUFFIX.search(u) or (generic and not lx.TAKES_SUFFIX.search(u)):
+            out[k] = u + suffix
+    return out
+
+
+def restorable(unit: str, names_place: Callable[[str], bool] | None = None) -> bool:
+    """Whether a unit is a plain department name that can take its list's place prefix."""
+    if prefix_of(unit) is not None:
+        return False
+    if lx.GENERIC_START.match(unit) or lx.NATIONAL_START.match(unit):
+        return False
+    if lx.NAMED_PLACE.match(unit) or lx.NO_PREFIX.search(unit):
+        return False
+    if not lx.ORG_SUFFIX.search(unit):
+        return False
+    return not (names_place is not None and names_place(unit))
+
+
+def understand(
+    units: Sequence[str],
+    groups: Sequence[int] | None = None,
+    *,
+    fallback_prefix: str | None = None,
+    names_place: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """The ``full`` name of each unit of one list (see the module docstring)."""
+    if not units:
+        return []
+    fulls = _distribute_suffixes(units, groups if groups is not None else [0] * len(units))
+    prefixes = [prefix_of(u) for u in fulls]
+    out = list(fulls)
+    for k, u in enumerate(fulls):
+        if prefixes[k] is not None or not restorable(u, names_place):
+            continue
+        p = next((prefixes[j] for j in range(k - 1, -1, -1) if prefixes[j]), None)
+        if p is None:
+            p = next((prefixes[j] for j in range(k + 1, len(fulls)) if prefixes[j]), None)
+        if p is None:
+            p = fallback_prefix
+        if p is not None:
+            out[k] = p + u
+    return out
+
+
+def place_namer(text: str) -> Callable[[str], bool]:
+    """A test for units that open with a place named in ``text`` (濮阳海关 where 濮阳市 occurs)."""
+    cache: dict[str, bool] = {}
+
+    def names_place(unit: str) -> bool:
+        for k in (2, 3):
+            head = unit[:k]
+            if len(head) < k or (head in cache and not cache[head]):
+                continue
+            if head not in cache:
+                cache[head] = _occurs_as_place(text, head)
+            if cache[head]:
+                return True
+        return False
+
+    return names_place
+
+
+def _occurs_as_place(text: str, head: str) -> bool:
+    for level in lx.PLACE_LEVELS:
+        probe = head + level
+        pos = text.find(probe)
+        while pos >= 0:
+            after = pos + len(probe)
+            if after >= len(text) or text[after] not in lx.NOT_PLACE_AFTER:
+                return True
+            pos = text.find(probe, pos + 1)
+    for level in lx.LOCAL_LEVELS:
+        probe = head + level
+        pos = text.find(probe)
+        while pos >= 0:
+            if lx.LOCAL_PLACE_AFTER.match(text, pos + len(probe)):
+                return True
+            pos = text.find(probe, pos + 1)
+    return False
+
+
+def alias_key(name: str) -> str:
+    """How alias files and units are compared: NFKC, whitespace removed."""
+    return "".join(unicodedata.normalize("NFKC", name).split())

@@ -1,0 +1,176 @@
+"""Quantities: a number with its unit, as an exact Decimal in the base unit.
+
+``16.4亿元`` is 1640000000 元, ``3.7万件`` is 37000 件, ``百分之一点五七`` is 1.57 %,
+``3—5件`` is the range 3…5 件. A shared grammar: targets and incentives read numbers
+through it, and any stage that needs a figure may import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .lexicon import quantities as lx
+from .numerals import han_to_int
+
+Kind = str  # "count" | "money" | "percent" | "time"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity in normalised coordinates: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal  # base unit; the upper bound of a range
+    unit: str  # base unit: 件, 元, %, 千瓦, 元/年 …
+    value_min: Decimal | None = None  # lower bound of a range
+    multiplier: Decimal = Decimal(1)
+    written_unit: str = ""  # multiplier + unit as written: 万件, 亿元
+    kind: Kind = "count"
+    han: bool = False  # written in Chinese numerals
+
+    @property
+    def is_range(self) -> bool:
+        return self.value_min is not None
+
+
+def parse_number(s: str) -> Decimal | None:
+    """An Arabic (``1,500``, ``2.9``) or Chinese (``三千``, ``一点五七``, ``两``) numeral, exactly."""
+    s = s.strip().replace(",", "")
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return Decimal(s)
+        except InvalidOperation:
+            return None
+    whole, _, frac = s.partition("点")
+    n = han_to_int(whole)
+    if n is None:
+        return None
+    if not frac:
+        return Decimal(n)
+    digits = [han_to_int(c) for c in frac]
+    if any(d is None or d > 9 for d in digits):
+        return None
+    return Decimal(f"{n}." + "".join(str(d) for d in digits))
+
+
+def _exact(v: Decimal) -> Decimal:
+    # 1.5 × 1e8 is Decimal('150000000.0'); keep whole numbers whole so they print as written.
+    return Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
+
+
+def base_unit(unit: str) -> str:
+    """The catalogue form of a written unit: 百分点 → 个百分点, 台套 → 台(套)."""
+    if unit == "百分点":
+        return "个百分点"
+    if unit == "台套":
+        return "台(套)"
+    return unit
+
+
+def unit_kind(unit: str) -> Kind:
+    head = unit.split("/", 1)[0]
+    if head in lx.TIME_UNIT_SET:
+        return "time"
+    if unit in lx.PERCENT_UNITS:
+        return "percent"
+    if head in lx.MONEY_UNITS:
+        return "money"
+    return "count"
+
+
+def multiplier_of(word: str | None) -> Decimal:
+    """万 → 10000, 亿 → 1e8 …; 1 for no multiplier."""
+    return lx.MULTIPLIERS.get(word or "", Decimal(1))
+
+
+def split_unit(written: str) -> tuple[Decimal, str]:
+    """A unit as a column header writes it (``万件``, ``亿元``, ``%``) → (multiplier, base unit)."""
+    w = written.strip().replace(" ", "")
+    for m in lx.MULTIPLIERS:
+        if w.startswith(m) and len(w) > len(m):
+            rest = w[len(m) :]
+            if lx.UNIT_ONLY.fullmatch(rest):
+                return lx.MULTIPLIERS[m], base_unit(rest)
+    return Decimal(1), base_unit(w)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, in order; words that merely contain a numeral are skipped."""
+    out: list[Quantity] = []
+    stop = len(text) if end is None else end
+    for m in lx.QUANTITY.finditer(text, start, stop):
+        q = _read(m, text)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _read(m: object, text: str) -> Quantity | None:
+    g = m.groupdict()  # type: ignore[attr-defined]
+    s, e = m.span()  # type: ignore[attr-defined]
+    first = text[s]
+    han = not first.isdigit() and not text.startswith("百分之", s)
+    if han and lx.HAN_WORD_BEFORE.search(text[max(0, s - 1) : s]):
+        return None
+    if g["pct"] is not None:
+        v = parse_number(g["pct"])
+        if v is None:
+            return None
+        return Quantity(
+            s, e, text[s:e], _exact(v), "%", written_unit="%", kind="percent", han=not g["pct"][0].isdigit()
+        )
+    if g["hi"] is not None:
+        lo, hi = parse_number(g["lo"]), parse_number(g["hi"])
+        if lo is None or hi is None:
+            return None
+        unit = base_unit(g["hiunit"])
+        mult = multiplier_of(g["himult"])
+        lo_mult = multiplier_of(g["lomult"]) if g["lomult"] else mult
+        lo_v, hi_v = lo * lo_mult, hi * mult
+        if lo_v > hi_v:  # 2017-12 or 5—3: not a range we can read
+            return None
+        return Quantity(
+            s,
+            e,
+            text[s:e],
+            _exact(hi_v),
+            unit,
+            value_min=_exact(lo_v),
+            multiplier=mult,
+            written_unit=(g["himult"] or "") + g["hiunit"],
+            kind=unit_kind(unit),
+            han=han,
+        )
+    v = parse_number(g["num"])
+    if v is None:
+        return None
+    unit = base_unit(g["unit"])
+    mult = multiplier_of(g["mult"])
+    return Quantity(
+        s,
+        e,
+        text[s:e],
+        _exact(v * mult),
+        unit,
+        multiplier=mult,
+        written_unit=(g["mult"] or "") + g["unit"],
+        kind=unit_kind(unit),
+        han=han,
+    )
+
+
+def read_number_cell(cell: str) -> tuple[Decimal, str | None, str] | None:
+    """A table cell such as ``2.7``, ``90% 以上`` or ``1,500``: (value, unit if written, rest)."""
+    c = cell.strip()
+    m = lx.CELL_NUMBER.fullmatch(c)
+    if not m:
+        return None
+    v = parse_number(m["num"])
+    if v is None:
+        return None
+    return _exact(v), (m["unit"] or None), (m["rest"] or "")

@@ -1,0 +1,366 @@
+"""Responsibility clauses: every clause form, role, rule and bad input, from real snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyparse.assignments import apply_aliases, find_assignments
+from policyparse.models import Assignment
+from policyparse.normalize import normalize
+from policyparse.sections import build_outline
+
+
+def run(text: str, aliases: dict[str, str] | None = None) -> tuple[list[Assignment], list[str]]:
+    norm = normalize(text)
+    return find_assignments(norm, build_outline(norm), aliases)
+
+
+def rows(text: str) -> list[tuple[str | None, str, str, str]]:
+    found, _ = run(text)
+    return [(a.path, a.role, a.unit, a.full) for a in found]
+
+
+R, L, C = "responsible", "lead", "cooperating"
+
+# (name, text, expected (path, role, unit, full) in reading order)
+EXAMPLES: list[tuple[str, str, list[tuple[str | None, str, str, str]]]] = [
+    (
+        "xian-tortoise-brackets-groups",  # 000: 〔〕, nested (), shared suffix after a ","
+        "一、主要任务\n(一)深化改革\n1.推进知识产权综合管理体制改革。积极开展改革。"
+        "〔责任单位:市科技局(知识产权局)、市工商局;配合单位:市编办,西咸新区、高新区管委会〕",
+        [
+            ("一/(一)/1", R, "市科技局(知识产权局)", "市科技局(知识产权局)"),
+            ("一/(一)/1", R, "市工商局", "市工商局"),
+            ("一/(一)/1", C, "市编办", "市编办"),
+            ("一/(一)/1", C, "西咸新区", "西咸新区管委会"),
+            ("一/(一)/1", C, "高新区管委会", "高新区管委会"),
+        ],
+    ),
+    (
+        "xian-district-governments",  # 000: …区、…区政府 each takes 政府; 各区县政府 keeps its own
+        "一、任务\n1.开展试点。〔责任单位:市科技局;配合单位:碑林区、阎良区政府,各区县政府、西咸新区、各开发区管委会〕",
+        [
+            ("一/1", R, "市科技局", "市科技局"),
+            ("一/1", C, "碑林区", "碑林区政府"),
+            ("一/1", C, "阎良区政府", "阎良区政府"),
+            ("一/1", C, "各区县政府", "各区县政府"),
+            ("一/1", C, "西咸新区", "西咸新区管委会"),
+            ("一/1", C, "各开发区管委会", "各开发区管委会"),
+        ],
+    ),
+    (
+        "xian-clause-broken-across-lines",  # 000 item 7: the clause is broken after a 、
+        "一、任务\n1.培育产业。〔责任单位:市科技局(知识产权局)、\n市工商局;配合单位:市统计局〕",
+        [
+            ("一/1", R, "市科技局(知识产权局)", "市科技局(知识产权局)"),
+            ("一/1", R, "市工商局", "市工商局"),
+            ("一/1", C, "市统计局", "市统计局"),
+        ],
+    ),
+    (
+        "puyang-restore-shi",  # 001: 市 restored, 市场监管局 → 市市场监管局, 濮阳海关 keeps its name
+        "濮阳市人民政府\n一、重点任务\n(一)创造\n1.优化激励机制。(责任单位:市委宣传部、工业和信息化局、"
+        "市场监管局、中级人民法院、科协、濮阳海关、濮阳银保监分局)",
+        [
+            ("一/(一)/1", R, "市委宣传部", "市委宣传部"),
+            ("一/(一)/1", R, "工业和信息化局", "市工业和信息化局"),
+            ("一/(一)/1", R, "市场监管局", "市市场监管局"),
+            ("一/(一)/1", R, "中级人民法院", "市中级人民法院"),
+            ("一/(一)/1", R, "科协", "市科协"),
+            ("一/(一)/1", R, "濮阳海关", "濮阳海关"),
+            ("一/(一)/1", R, "濮阳银保监分局", "濮阳银保监分局"),
+        ],
+    ),
+    (
+        "shenyang-square-brackets",  # 004: [牵头单位:…;责任单位:…], 各区、县(市)政府 one unit
+        "一、主要任务\n(一)金融\n1.推进质押融资。[牵头单位:市市场监管局;责任单位:中国人民银行沈阳分行营业管理部,"
+        "市金融发展局、财政局、盛京金控投资集团有限公司,各区、县(市)政府]",
+        [
+            ("一/(一)/1", L, "市市场监管局", "市市场监管局"),
+            ("一/(一)/1", R, "中国人民银行沈阳分行营业管理部", "中国人民银行沈阳分行营业管理部"),
+            ("一/(一)/1", R, "市金融发展局", "市金融发展局"),
+            ("一/(一)/1", R, "财政局", "市财政局"),
+            ("一/(一)/1", R, "盛京金控投资集团有限公司", "盛京金控投资集团有限公司"),
+            ("一/(一)/1", R, "各区、县(市)政府", "各区、县(市)政府"),
+        ],
+    ),
+    (
+        "shenyang-prefix-from-other-list",  # 004: 浑南区政府 leads; 金融发展局 borrows 市 from its list
+        "一、任务\n[牵头单位:浑南区政府;责任单位:市市场监管局、金融发展局]",
+        [
+            ("一", L, "浑南区政府", "浑南区政府"),
+            ("一", R, "市市场监管局", "市市场监管局"),
+            ("一", R, "金融发展局", "市金融发展局"),
+        ],
+    ),
+    (
+        "lenticular-brackets",
+        "一、任务\n(一)加强保护。【牵头单位:市司法局;协办单位:市公安局】",
+        [("一/(一)", L, "市司法局", "市司法局"), ("一/(一)", C, "市公安局", "市公安局")],
+    ),
+    (
+        "qingdao-own-lines-after-break",  # 002: label lines after the task, 各区、市政府 one unit, tail cut
+        "一、重点任务\n(一)管理\n1.深化改革。推进试点示范工作。\n\n    牵头单位:市编委办、市科技局\n\n"
+        "    责任单位:市文广新局,各有关奖项评选单位,各区、市政府,青岛海关按职责分工负责\n\n2.下一项。",
+        [
+            ("一/(一)/1", L, "市编委办", "市编委办"),
+            ("一/(一)/1", L, "市科技局", "市科技局"),
+            ("一/(一)/1", R, "市文广新局", "市文广新局"),
+            ("一/(一)/1", R, "各有关奖项评选单位", "各有关奖项评选单位"),
+            ("一/(一)/1", R, "各区、市政府", "各区、市政府"),
+            ("一/(一)/1", R, "青岛海关", "青岛海关"),
+        ],
+    ),
+    (
+        "qingdao-place-named-units",  # 002: 青岛仲裁办 and 中德生态园管委 keep their names
+        "青岛市人民政府\n一、任务\n责任单位:市中级法院,市科技局、青岛仲裁办,中德生态园管委,崂山区政府按职责分工负责",
+        [
+            ("一", R, "市中级法院", "市中级法院"),
+            ("一", R, "市科技局", "市科技局"),
+            ("一", R, "青岛仲裁办", "青岛仲裁办"),
+            ("一", R, "中德生态园管委", "中德生态园管委"),
+            ("一", R, "崂山区政府", "崂山区政府"),
+        ],
+    ),
+    (
+        "label-variants",
+        "一、任务\n(责任部门:市教育局;配合部门:市财政局)(负责单位:市民政局)(主办单位:市文明办;参与单位:团市委)"
+        "(牵头部门:市卫健委;协助单位:市红十字会)",
+        [
+            ("一", R, "市教育局", "市教育局"),
+            ("一", C, "市财政局", "市财政局"),
+            ("一", R, "市民政局", "市民政局"),
+            ("一", R, "市文明办", "市文明办"),
+            ("一", C, "团市委", "团市委"),
+            ("一", L, "市卫健委", "市卫健委"),
+            ("一", C, "市红十字会", "市红十字会"),
+        ],
+    ),
+    (
+        "unlabelled-lead-and-cooperating",
+        "一、任务\n(一)扩大投资。推进项目建设。(市发展改革委牵头,市财政局、市商务局配合)",
+        [
+            ("一/(一)", L, "市发展改革委", "市发展改革委"),
+            ("一/(一)", C, "市财政局", "市财政局"),
+            ("一/(一)", C, "市商务局", "市商务局"),
+        ],
+    ),
+    (
+        "unlabelled-by-duty-restores-sheng",
+        "一、任务\n(一)创新。加强研发。(省科技厅、工业和信息化厅按职责分工负责)",
+        [
+            ("一/(一)", R, "省科技厅", "省科技厅"),
+            ("一/(一)", R, "工业和信息化厅", "省工业和信息化厅"),
+        ],
+    ),
+    (
+        "unlabelled-local-governments",
+        "一、任务\n(一)落实。(各地级以上市人民政府结合实际落实)",
+        [("一/(一)", R, "各地级以上市人民政府", "各地级以上市人民政府")],
+    ),
+    (
+        "suzhou-lead-responsible",  # corpus 01
+        "一、重点任务\n1.加快技术改造。每年组织实施项目。(市工信局牵头负责,市发改委按职责分工负责)",
+        [("一/1", L, "市工信局", "市工信局"), ("一/1", R, "市发改委", "市发改委")],
+    ),
+    (
+        "suzhou-etc-and-companies",  # corpus 01: 等 cut, companies keep their names
+        "一、行动\n1.回收。(市商务局、苏州海关、城投集团等按职责分工负责)",
+        [
+            ("一/1", R, "市商务局", "市商务局"),
+            ("一/1", R, "苏州海关", "苏州海关"),
+            ("一/1", R, "城投集团", "城投集团"),
+        ],
+    ),
+    (
+        "several-clauses-one-paragraph",
+        "一、任务\n(一)交通。建设网络。(省交通运输厅负责)完善标准。(省能源局负责,省市场监管局配合)",
+        [
+            ("一/(一)", R, "省交通运输厅", "省交通运输厅"),
+            ("一/(一)", R, "省能源局", "省能源局"),
+            ("一/(一)", C, "省市场监管局", "省市场监管局"),
+        ],
+    ),
+    (
+        "heading-names-its-owner",
+        "一、强化科技创新(区科技局牵头)\n(一)建设平台。具体内容。",
+        [("一", L, "区科技局", "区科技局")],
+    ),
+    (
+        "district-prefix-restored",
+        "一、任务\n(区科技局牵头,发展改革委、财政局配合)",
+        [
+            ("一", L, "区科技局", "区科技局"),
+            ("一", C, "发展改革委", "区发展改革委"),
+            ("一", C, "财政局", "区财政局"),
+        ],
+    ),
+    (
+        "jiangxi-html-full-width",  # html 03: full-width brackets and colon, 各市、县〔区〕政府 one unit
+        "一、任务\n(一)加强教育。加强班主任队伍建设。（责任单位：省教育厅、省财政厅，各市、县〔区〕政府，赣江新区管委会）",
+        [
+            ("一/(一)", R, "省教育厅", "省教育厅"),
+            ("一/(一)", R, "省财政厅", "省财政厅"),
+            ("一/(一)", R, "各市、县〔区〕政府", "各市、县〔区〕政府"),
+            ("一/(一)", R, "赣江新区管委会", "赣江新区管委会"),
+        ],
+    ),
+    (
+        "first-listed-is-lead-note",
+        "各项任务中列第一位者为牵头单位。\n一、任务\n(一)推进。(责任单位:市科技局、市财政局)",
+        [("一/(一)", L, "市科技局", "市科技局"), ("一/(一)", R, "市财政局", "市财政局")],
+    ),
+    (
+        "deadline-in-clause",
+        "一、任务\n(一)推进。(牵头单位:市科技局;完成时限:2023年底前)",
+        [("一/(一)", L, "市科技局", "市科技局")],
+    ),
+]
+
+NOT_CLAUSES = [
+    (
+        "prose-hui-tong",
+        "一、实施步骤\n(一)改革。由市知识产权工作领导小组办公室牵头,会同市文广新局、市工商局等有关单位加强调查研究。",
+    ),
+    (
+        "prose-yao",
+        "一、任务\n人力资源社会保障部门、国有文化资产管理机构要加强对工资收入分配的指导和监督。",
+    ),
+    ("prose-role-word", "一、任务\n落实工作任务是责任单位的职责,牵头单位要加强协调。"),
+    ("prose-interpret", "一、附则\n本意见由市科技局负责解释。"),
+    ("aside-in-brackets", "一、任务\n推动运输车新能源化(承担应急抢险任务的车辆除外)。"),
+    ("bracket-prose-with-verb", "一、任务\n(一)加强领导(各地要切实负责)。"),
+    ("empty-clause", "一、任务\n(一)推进。(责任单位:)"),
+    ("unclosed-unlabelled", "一、任务\n(一)推进。(市科技局牵头,市财政局配合\n\n二、保障"),
+    (
+        "site-footer",
+        "正文\n网站地图\n联系我们\n主办单位:国家能源局华中监管局\n网站标识码:bm62000009号\n京ICP备11044902号",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_clause_forms(
+    name: str, text: str, expected: list[tuple[str | None, str, str, str]]
+) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("name", "text"), NOT_CLAUSES, ids=[e[0] for e in NOT_CLAUSES])
+def test_not_a_clause(name: str, text: str) -> None:
+    found, warnings = run(text)
+    assert found == []
+    assert warnings == []
+
+
+def test_unclosed_labelled_bracket_reads_its_sentence_only() -> None:
+    text = "一、任务\n(一)推进。(责任单位:市科技局、市财政局。下一句由市商务局负责。"
+    assert rows(text) == [
+        ("一/(一)", R, "市科技局", "市科技局"),
+        ("一/(一)", R, "市财政局", "市财政局"),
+    ]
+
+
+def test_clause_before_first_section_goes_to_root_with_warning() -> None:
+    found, warnings = run("加快推进。(责任单位:市科技局)\n一、任务\n内容")
+    assert [(a.path, a.unit) for a in found] == [(None, "市科技局")]
+    assert len(warnings) == 1 and "root" in warnings[0]
+
+
+def test_spans_point_at_the_original_text() -> None:
+    text = "一、任务\n(一)推进。（责任单位：市科技局、工业和信息化局）"
+    found, _ = run(text)
+    assert [text[a.span.start : a.span.end] for a in found] == ["市科技局", "工业和信息化局"]
+    assert (
+        text[found[0].clause_span.start : found[0].clause_span.end]
+        == "（责任单位：市科技局、工业和信息化局）"
+    )
+    assert found[1].full == "市工业和信息化局"
+
+
+def test_deadline_kept_with_value() -> None:
+    found, _ = run("一、任务\n(一)推进。(牵头单位:市科技局;完成时限:2024年6月底前)")
+    assert [(a.deadline, a.deadline_value) for a in found] == [("2024年6月底前", "2024-06")]
+
+
+TABLE = (
+    "附件1\n任务分解表\n\n"
+    "|     |     |     |     |     |     |     |     |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    "| 序号 | 重点任务 | 工作措施 | 完成时限 | 牵头部门 | 主责单位 | 协办单位 |  |\n"
+    "| 一、共筑美丽蓝天 |\n"
+    "| （一）空气质量目标 |\n"
+    "| 1 | 空气质量<br>目标 | 巩固空气质量改善成效。 | 2023年底前 | 区生态环境局<br>各街镇 | "
+    "区城市管理委<br>区科技信息化局<br>等部门 |\n"
+    "| 2 | 总量减排<br>目标 | 实现排放总量持续下降。 | 长期坚持 | 区生态环境局 | —— |\n"
+    "| 落实全市交通运输结构调整工作方案。 | 11月底前 | 区城市管理委<br>丰台运管分局 | 区商务局 |\n"
+    "| 加大扬尘管控力度。 | 年底前 | 区城市管理委 | 区水务局<br>丽泽金融商务区<br>管委会 | —— |  |\n"
+)
+
+
+def test_task_table_read_by_header() -> None:
+    found, _ = run(TABLE)
+    got = [(a.path, a.role, a.unit, a.deadline, a.deadline_value) for a in found]
+    assert got == [
+        ("附件1", L, "区生态环境局", "2023年底前", "2023"),
+        ("附件1", L, "各街镇", "2023年底前", "2023"),
+        ("附件1", R, "区城市管理委", "2023年底前", "2023"),
+        ("附件1", R, "区科技信息化局", "2023年底前", "2023"),
+        ("附件1", L, "区生态环境局", "长期坚持", None),
+        ("附件1", L, "区城市管理委", "11月底前", None),
+        ("附件1", L, "丰台运管分局", "11月底前", None),
+        ("附件1", R, "区商务局", "11月底前", None),
+        ("附件1", L, "区城市管理委", "年底前", None),
+        ("附件1", R, "区水务局", "年底前", None),
+        ("附件1", R, "丽泽金融商务区管委会", "年底前", None),
+    ]
+
+
+def test_table_without_deadline_column_ignores_task_text() -> None:
+    text = (
+        "附件\n| 序号 | 领域 | 2024年推进任务 | 牵头责任部门 |\n| --- | --- | --- | --- |\n"
+        "| 一、实施设备更新行动 |\n| 1 | 工业 | 组织实施技术改造项目1000个以上。 | 市工信局 |\n"
+        "| 2 | 新建10家绿色工厂。 | 市工信局、市发改委 |\n"
+        "| 4 | 加快“先立后改”支撑性电源项目730万千瓦机组建设。 |\n"
+    )
+    assert [(a.role, a.unit) for a in run(text)[0]] == [
+        (L, "市工信局"),
+        (L, "市工信局"),
+        (L, "市发改委"),
+    ]
+
+
+def test_table_without_role_columns_gives_nothing() -> None:
+    text = (
+        "| 序号 | 指标名称 | 单位 | 2026年计划值 |\n| --- | --- | --- | --- |\n"
+        "| 1 | PM2.5年均浓度 | 微克/立方米 | 29 |\n"
+    )
+    assert run(text) == ([], [])
+
+
+def test_aliases_fill_canonical() -> None:
+    text = "一、任务\n(一)推进。(责任单位:市科技局、市财政局)"
+    found, _ = run(text, {"市科技局": "市科学技术局"})
+    assert [a.canonical for a in found] == ["市科学技术局", None]
+    again = apply_aliases(run(text)[0], {"市财政局": "财政"})
+    assert [a.canonical for a in again] == [None, "财政"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(责任单位:",
+        "〔〔〔〔",
+        "(牵头)",
+        "(责任单位:、、;;,)",
+        "| 牵头单位 |\n| |\n|",
+        "牵头单位:\n责任单位:",
+        "((((市科技局牵头",
+        "",
+        "【】[]〔〕()",
+    ],
+)
+def test_bad_input_never_crashes_or_invents(text: str) -> None:
+    found, _ = run(text)
+    assert all(a.unit.strip() for a in found)
+    assert all(a.unit in text.replace("\n", "") or a.unit in normalize(text).text for a in found)

@@ -1,0 +1,207 @@
+"""Dates: every date form met in the samples and corpus, as real snippets → what was read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from policyparse.dates import (
+    dates_in,
+    deadline_value,
+    find_dates,
+    parse_date,
+    parse_date_expr,
+    read_dates,
+    to_date,
+)
+from policyparse.docnumbers import find_doc_numbers
+from policyparse.normalize import normalize
+
+# text (whitespace removed), precision, value, end, qualifier
+Row = tuple[str, str, str | None, str | None, str | None]
+
+
+def dates_of(text: str) -> list[Row]:
+    norm = normalize(text)
+    return [
+        ("".join(d.item.text.split()), d.item.precision, d.item.value, d.item.end, d.item.qualifier)
+        for d in find_dates(norm, find_doc_numbers(norm))
+    ]
+
+
+# (id, original text, expected rows)
+EXAMPLES: list[tuple[str, str, list[Row]]] = [
+    (
+        "day (000)",
+        "西安市人民政府办公厅\n2017年11月24日\n",
+        [("2017年11月24日", "day", "2017-11-24", None, None)],
+    ),
+    (
+        "Chinese numerals (corpus 16)",
+        "二〇〇八年六月二十四日",
+        [("二〇〇八年六月二十四日", "day", "2008-06-24", None, None)],
+    ),
+    ("ISO in a web block (002)", "  • 成文日期 2017-08-09", [
+        ("2017-08-09", "day", "2017-08-09", None, None)]),
+    (
+        "ISO after a colon (003)",
+        "发布日期:2022-12-13 19:18 信息来源:市政府办公室",
+        [("2022-12-13", "day", "2022-12-13", None, None)],
+    ),
+    ("padded month and day (html 02 table)", "1996年06月29日", [
+        ("1996年06月29日", "day", "1996-06-29", None, None)]),
+    (
+        "split over lines (corpus 03)",
+        "特此通知。\n2021\n年\n2\n月\n2\n日\n（联系人",
+        [("2021年2月2日", "day", "2021-02-02", None, None)],
+    ),
+    ("month (001)", "2022年8月,我市被国家知识产权局确定", [("2022年8月", "month", "2022-08", None, None)]),
+    ("year (000)", "启动建设阶段(2017年):知识产权", [("2017年", "year", "2017", None, None)]),
+    ("year of a volume (003)", "> 2012年度 > 2012年第12期", [
+        ("2012年度", "year", "2012", None, None), ("2012年", "year", "2012", None, None)]),
+    (
+        "month range, end takes the year (001)",
+        "(一)准备阶段(2022年7月—9月):",
+        [("2022年7月—9月", "range", "2022-07", "2022-09", None)],
+    ),
+    (
+        "range with a lost dash (002)",
+        "1.动员启动阶段(2017年7月?2017年12月)。",
+        [("2017年7月?2017年12月", "range", "2017-07", "2017-12", None)],  # text as written
+    ),
+    (
+        "range with an ASCII hyphen (002)",
+        "第一阶段:夯实运营生态基础(2017年7月-2018年6月)。",
+        [("2017年7月-2018年6月", "range", "2017-07", "2018-06", None)],
+    ),
+    (
+        "range with 至 (001)",
+        "试点时限自2022年7月至2025年6月。",
+        [("2022年7月至2025年6月", "range", "2022-07", "2025-06", None)],
+    ),
+    ("year range (000)", "工作方案(2017—2019年)", [("2017—2019年", "range", "2017", "2019", None)]),
+    ("year range, hyphen (004)", "实施方案(2020-2023年)的通知", [
+        ("2020-2023年", "range", "2020", "2023", None)]),
+    ("year range, double hyphen (004)", "实施方案(2020--2023年)政策解读", [
+        ("2020--2023年", "range", "2020", "2023", None)]),
+    ("year range with ~ (corpus 03)", "2018~2020\n年", [("2018~2020年", "range", "2018", "2020", None)]),
+    (
+        "bare year range in brackets (corpus 13)",
+        "《北京市气候变化健康适应行动实施方案（2025—2030）》",
+        [("2025—2030", "range", "2025", "2030", None)],
+    ),
+    (
+        "day range (html 01)",
+        "执行期限为2019年1月1日至2023年12月31日。",
+        [("2019年1月1日至2023年12月31日", "range", "2019-01-01", "2023-12-31", None)],
+    ),
+    (
+        "end bound (002)",
+        "第一阶段:初期启动阶段(2017年8月以前)。",
+        [("2017年8月以前", "month", "2017-08", None, "以前")],
+    ),
+    ("year end (corpus 01)", "2025年底前", [("2025年底前", "year", "2025", None, "底前")]),
+    ("before a year (corpus 07)", "2030年前", [("2030年前", "year", "2030", None, "前")]),
+    ("start bound (corpus 12)", "本条例自2002年5月1日起施行", [
+        ("2002年5月1日起", "day", "2002-05-01", None, "起")]),
+    (
+        "year-month deadline in a table cell (corpus 13)",
+        "2026年6月底前建立完善全域建筑垃圾源头申报",
+        [("2026年6月底前", "month", "2026-06", None, "底前")],
+    ),
+    ("relative year end (corpus 16)", "于今年年底前对本行政区域内", [
+        ("今年", "relative", None, None, "今年"), ("年底前", "relative", None, None, "年底前")]),
+    ("relative month end (corpus 13)", "| 11月底前 |", [("11月底前", "relative", None, None, "11月底前")]),
+    ("relative month range (corpus 13)", "| 6-9月 |", [("6-9月", "relative", None, None, "6-9月")]),
+    # Not dates, or not all of it.
+    ("a duration is not a date (html 01)", "五年内免征企业所得税", []),
+    ("初步 is not 年初 (corpus 05)", "到2027年初步建成", [("2027年", "year", "2027", None, None)]),
+    ("a document number is never a date (000)", "市政办发〔2017〕109号", []),
+    ("a split number is never a date (corpus 03)", "津工信电力\n〔\n2021\n〕\n2\n号附件", []),
+    ("an index number is not a date (corpus 01)", "014150827/2024-00091", []),
+    ("a decade is not a year", "上世纪1990年代", []),
+    ("a clock time is not a date (corpus 02)", "峰段为10:00—12:00,18:00—22:00", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [e[1:] for e in EXAMPLES], ids=[e[0] for e in EXAMPLES])
+def test_dates(text: str, expected: list[Row]) -> None:
+    assert dates_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [e[1] for e in EXAMPLES], ids=[e[0] for e in EXAMPLES])
+def test_span_slices_what_was_read(text: str) -> None:
+    norm = normalize(text)
+    for d in find_dates(norm, find_doc_numbers(norm)):
+        assert d.item.span.slice(text) == d.item.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017年11月24日", "2017-11-24"),
+        ("二〇一七年十一月二十四日", "2017-11-24"),
+        ("2017-08-09", "2017-08-09"),
+        ("2018年12月18日", "2018-12-18"),
+        ("2017年7月", "2017-07"),
+        ("2025年底前", "2025"),
+        ("2022年7月—9月", "2022-07"),
+        (" 2020-02-05 ", "2020-02-05"),
+        ("", None),
+        ("年底前", None),
+        ("2017年2月30日", None),  # no such day
+        ("市政府办公室", None),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_expr_reads_a_year_part() -> None:
+    parts = parse_date_expr("2018年上半年")
+    assert parts is not None
+    got = (parts.precision, parts.value, parts.end, parts.qualifier)
+    assert got == ("range", "2018-01", "2018-06", "上半年")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年7月—9月", "2022-09"),
+        ("2017—2019年", "2019"),
+        ("2025年底前", "2025"),
+        ("2017年11月24日", "2017-11"),
+        ("年内", None),
+    ],
+)
+def test_deadline_value(text: str, expected: str | None) -> None:
+    parts = parse_date_expr(text)
+    assert parts is not None
+    assert deadline_value(parts) == expected
+
+
+def test_to_date() -> None:
+    assert to_date("2017-11-24") == dt.date(2017, 11, 24)
+    assert to_date("2017-11") is None
+    assert to_date(None) is None
+
+
+def test_dates_in_picks_or_reads_a_range() -> None:
+    text = "到2020年,建成…。第一阶段:编制改革方案(2017年7月?2017年12月)。"
+    norm = normalize(text)
+    all_dates = find_dates(norm, [])
+    start = norm.text.index("(")
+    end = norm.text.index(")") + 1
+    picked = dates_in(norm, start, end, all_dates)
+    fresh = dates_in(norm, start, end)
+    assert [d.item.value for d in picked] == [d.item.value for d in fresh] == ["2017-07"]
+    assert picked[0].item.end == "2017-12"
+
+
+def test_read_dates_offsets_point_into_the_string() -> None:
+    s = "力争到2030年前,新能源重卡渗透率达到40%"
+    (start, end, parts), = read_dates(s)
+    assert s[start:end] == "2030年前"
+    assert parts.qualifier == "前"
+

@@ -1,0 +1,202 @@
+"""Unit lists: splitting, trailing phrases, understanding (full names), and splitting properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policyparse.orgunits import cut_trailing, place_namer, split_units, understand
+
+# (body, units as split)
+SPLITS = [
+    (
+        "市科技局(知识产权局)、市工商局、市文广新局(版权局)",
+        ["市科技局(知识产权局)", "市工商局", "市文广新局(版权局)"],
+    ),
+    ("市编办、市法制办,西咸新区、高新区管委会", ["市编办", "市法制办", "西咸新区", "高新区管委会"]),
+    (
+        "市发展改革委、工业和信息化局、科技局,各区、县(市)政府",
+        ["市发展改革委", "工业和信息化局", "科技局", "各区、县(市)政府"],
+    ),
+    (
+        "市文广新局,各有关奖项评选单位,各区、市政府",
+        ["市文广新局", "各有关奖项评选单位", "各区、市政府"],
+    ),
+    (
+        "省教育厅,各市、县〔区〕政府,赣江新区管委会",
+        ["省教育厅", "各市、县〔区〕政府", "赣江新区管委会"],
+    ),
+    ("相关区、县(市)政府", ["相关区、县(市)政府"]),
+    ("市委组织部(市委人才办)、市人社局", ["市委组织部(市委人才办)", "市人社局"]),
+    ("区生态环境局\t各街镇", ["区生态环境局", "各街镇"]),
+    ("市科技局(知识产权局、、市财政局", ["市科技局(知识产权局", "市财政局"]),  # unclosed bracket
+    ("市科技局;市财政局;", ["市科技局", "市财政局"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPLITS)
+def test_split(body: str, expected: list[str]) -> None:
+    pieces, _ = split_units(body)
+    assert [p.text for p in pieces] == expected
+
+
+def test_groups_follow_strong_separators() -> None:
+    pieces, _ = split_units("市编办、市法制办,西咸新区、高新区管委会;市财政局")
+    assert [p.group for p in pieces] == [0, 0, 1, 1, 2]
+
+
+# (unit as written, after the trailing phrase is cut)
+CUTS = [
+    ("青岛海关按职责分工负责", "青岛海关"),
+    ("崂山区政府按职责分工负责", "崂山区政府"),
+    ("苏州海关等", "苏州海关"),
+    ("城投集团等按职责分工负责", "城投集团"),
+    ("各有关部门", "各有关部门"),
+    ("等部门", ""),
+    ("市工信局牵头负责", "市工信局"),
+    ("市科技局", "市科技局"),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), CUTS)
+def test_cut_trailing(unit: str, expected: str) -> None:
+    assert cut_trailing(unit) == expected
+
+
+# (units of one list, groups, fulls)
+UNDERSTAND = [
+    (
+        ["西咸新区", "高新区", "经开区管委会"],
+        [0, 0, 0],
+        ["西咸新区管委会", "高新区管委会", "经开区管委会"],
+    ),
+    (["碑林区", "鄠邑区政府"], [0, 0], ["碑林区政府", "鄠邑区政府"]),
+    # a suffix is shared only inside its group
+    (
+        ["市编办", "西咸新区", "高新区管委会"],
+        [0, 1, 1],
+        ["市编办", "西咸新区管委会", "高新区管委会"],
+    ),
+    (
+        ["各区县政府", "西咸新区", "各开发区管委会"],
+        [0, 0, 0],
+        ["各区县政府", "西咸新区管委会", "各开发区管委会"],
+    ),
+    (["市科技局", "工业和信息化局"], [0, 0], ["市科技局", "市工业和信息化局"]),
+    (["市教育局", "市场监管局", "科协"], [0, 0, 0], ["市教育局", "市市场监管局", "市科协"]),
+    (["省科技厅", "工业和信息化厅"], [0, 0], ["省科技厅", "省工业和信息化厅"]),
+    (["区科技局", "发展改革委"], [0, 0], ["区科技局", "区发展改革委"]),
+    (
+        ["市金融发展局", "财政局", "盛京金控投资集团有限公司"],
+        [0, 0, 0],
+        ["市金融发展局", "市财政局", "盛京金控投资集团有限公司"],
+    ),
+    (
+        ["市商务局", "人民银行苏州市分行", "能源集团"],
+        [0, 0, 0],
+        ["市商务局", "人民银行苏州市分行", "能源集团"],
+    ),
+    (
+        ["市财政局", "国家金融监管总局苏州监管分局"],
+        [0, 0],
+        ["市财政局", "国家金融监管总局苏州监管分局"],
+    ),
+    (
+        ["市科技局", "浑南区政府", "中德生态园管委"],
+        [0, 0, 0],
+        ["市科技局", "浑南区政府", "中德生态园管委"],
+    ),
+    (["市科技局", "城市管理局"], [0, 0], ["市科技局", "市城市管理局"]),
+    (["市外侨办", "商务局"], [0, 0], ["市外侨办", "市商务局"]),
+    # no prefix anywhere: nothing to restore
+    (["科技局", "财政局"], [0, 0], ["科技局", "财政局"]),
+    (["各区、县(市)政府", "市直有关部门"], [0, 0], ["各区、县(市)政府", "市直有关部门"]),
+]
+
+
+@pytest.mark.parametrize(("units", "groups", "expected"), UNDERSTAND)
+def test_understand(units: list[str], groups: list[int], expected: list[str]) -> None:
+    assert understand(units, groups) == expected
+
+
+def test_fallback_prefix_from_other_lists() -> None:
+    assert understand(["金融发展局"], [0], fallback_prefix="市") == ["市金融发展局"]
+
+
+def test_units_that_open_with_the_notices_place_keep_their_name() -> None:
+    names_place = place_namer("濮阳市人民政府关于印发……青岛市……丰台区人民政府")
+    units = ["市司法局", "濮阳海关", "青岛仲裁办", "丰台交通支队", "商务局"]
+    assert understand(units, names_place=names_place) == [
+        "市司法局",
+        "濮阳海关",
+        "青岛仲裁办",
+        "丰台交通支队",
+        "市商务局",
+    ]
+
+
+def test_a_business_district_is_not_a_place_prefix() -> None:
+    # 丽泽金融商务区 in the text must not make 商务局 look place-named.
+    names_place = place_namer("丽泽金融商务区管委会")
+    assert understand(["区科技局", "商务局"], names_place=names_place) == ["区科技局", "区商务局"]
+
+
+# --- properties --------------------------------------------------------------------------
+
+NAME = st.text(alphabet="市区县科技局财政委办厅政府管新中心", min_size=1, max_size=6)
+SEP = st.sampled_from(["、", ",", ";", "\t", " ", "、\n", ",,"])
+OPEN_CLOSE = [("(", ")"), ("〔", "〕"), ("[", "]"), ("【", "】"), ("“", "”")]
+
+
+@st.composite
+def bracketed(draw: st.DrawFn) -> str:
+    o, c = draw(st.sampled_from(OPEN_CLOSE))
+    inner = draw(st.lists(NAME, min_size=1, max_size=3))
+    sep = draw(SEP)
+    return draw(NAME) + o + sep.join(inner) + c
+
+
+TOKEN = st.one_of(NAME, bracketed())
+
+
+@st.composite
+def bodies(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A list body and the spans of its bracketed tokens."""
+    tokens = draw(st.lists(TOKEN, min_size=1, max_size=6))
+    seps = draw(st.lists(SEP, min_size=len(tokens), max_size=len(tokens)))
+    body = ""
+    spans: list[tuple[int, int]] = []
+    for t, s in zip(tokens, seps, strict=True):
+        if body:
+            body += s
+        if any(o in t for o, _ in OPEN_CLOSE):
+            spans.append((len(body), len(body) + len(t)))
+        body += t
+    return body, spans
+
+
+ANY_TEXT = st.text(alphabet="市科技局、,;()〔〕[]【】“”\t \n各区县政府", max_size=40)
+
+
+@given(ANY_TEXT)
+def test_split_never_yields_an_empty_unit(body: str) -> None:
+    pieces, _ = split_units(body)
+    assert all(p.text and p.text.strip() for p in pieces)
+
+
+@given(ANY_TEXT)
+def test_joining_units_with_separators_gives_the_body_back(body: str) -> None:
+    pieces, tail = split_units(body)
+    assert "".join(p.sep + p.text for p in pieces) + tail == body
+    assert all(body[p.start : p.end] == p.text for p in pieces)
+
+
+@given(bodies())
+def test_split_never_cuts_inside_balanced_brackets(case: tuple[str, list[tuple[int, int]]]) -> None:
+    body, spans = case
+    pieces, tail = split_units(body)
+    assert "".join(p.sep + p.text for p in pieces) + tail == body
+    for s, e in spans:
+        assert any(p.start <= s and e <= p.end for p in pieces), (body, body[s:e])

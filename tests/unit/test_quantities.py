@@ -1,0 +1,177 @@
+"""Quantities: numerals, multipliers, units and ranges, read exactly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policyparse.quantities import find_quantities, parse_number, read_number_cell, split_unit
+
+# (snippet, expected [(text, value, unit, value_min)])
+QUANTITY_FORMS = [
+    ("专利申请量达到9万件", [("9万件", "90000", "件", None)]),
+    ("累计实现知识产权融资50亿元", [("50亿元", "5000000000", "元", None)]),
+    ("每年知识产权质押融资贷款额不低于1.5亿元", [("1.5亿元", "150000000", "元", None)]),
+    ("全市累计有效商标注册量超过3.7万件", [("3.7万件", "37000", "件", None)]),
+    ("规模达16.4亿元", [("16.4亿元", "1640000000", "元", None)]),
+    ("培养企事业单位知识产权管理人才1.2万人以上", [("1.2万人", "12000", "人", None)]),
+    ("知识产权服务业人才3千人以上", [("3千人", "3000", "人", None)]),
+    ("知识产权服务业人才三千人以上", [("三千人", "3000", "人", None)]),
+    ("高新区、经开区两个省级实验区", [("两个", "2", "个", None)]),
+    ("培育十二家企业", [("十二家", "12", "家", None)]),
+    ("建设一百五十个站点", [("一百五十个", "150", "个", None)]),
+    ("占比百分之一点五七", [("百分之一点五七", "1.57", "%", None)]),
+    ("发明专利申请占比超过40%", [("40%", "40", "%", None)]),
+    ("使用比例较上一年度提升5个百分点", [("5个百分点", "5", "个百分点", None)]),
+    ("争取申报地理标志产品(商标)3—5件", [("3—5件", "5", "件", "3")]),
+    ("争取申报地理标志产品3-5件", [("3-5件", "5", "件", "3")]),
+    ("推进1至2个专利导航产业发展实验区建设", [("1至2个", "2", "个", "1")]),
+    ("争创省级高价值专利培育中心1—2家", [("1—2家", "2", "家", "1")]),
+    ("按投资额给予10%—30%扶持", [("10%—30%", "30", "%", "10")]),
+    ("改造煤电机组规模980万千瓦以上", [("980万千瓦", "9800000", "千瓦", None)]),
+    ("单机容量在50千瓦以下", [("50千瓦", "50", "千瓦", None)]),
+    ("生均公用经费不低于1000元/年", [("1000元/年", "1000", "元/年", None)]),
+    ("平均浓度在29微克/立方米左右", [("29微克/立方米", "29", "微克/立方米", None)]),
+    ("更新医疗设备3万台(套)", [("3万台(套)", "30000", "台(套)", None)]),
+    ("注册商标1,500件", [("1,500件", "1500", "件", None)]),
+    ("力争改造提升老旧设施棚室0.8万亩", [("0.8万亩", "8000", "亩", None)]),
+]
+
+# Words that contain a numeral but are not quantities.
+NOT_QUANTITIES = [
+    "第一个",
+    "一次性补助",
+    "“136”先进制造业",
+    "G1521常嘉高速",
+    "PM2.5浓度",
+    "统一个",
+    "两级政府",
+    "十九大精神",
+    "千亿级产业集群",
+    "“一带一路”",
+    "五大产业",
+    "三合一改革",
+    "一批企业",
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), QUANTITY_FORMS)
+def test_quantity_forms(snippet: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    got = [(q.text, q.value, q.unit, q.value_min) for q in find_quantities(snippet) if q.kind != "time"]
+    want = [(t, Decimal(v), u, None if m is None else Decimal(m)) for t, v, u, m in expected]
+    assert got == want
+
+
+@pytest.mark.parametrize("snippet", NOT_QUANTITIES)
+def test_words_with_numerals_are_not_quantities(snippet: str) -> None:
+    assert [q for q in find_quantities(snippet) if q.kind != "time"] == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "kind"),
+    [
+        ("2017-2019年", "time"),
+        ("5个工作日内办结", "time"),
+        ("力争通过3年努力", "time"),
+        ("50万元", "money"),
+        ("40%", "percent"),
+        ("180家", "count"),
+    ],
+)
+def test_kinds(snippet: str, kind: str) -> None:
+    assert find_quantities(snippet)[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("2.9", "2.9"),
+        ("1,500", "1500"),
+        ("两", "2"),
+        ("十二", "12"),
+        ("一百五十", "150"),
+        ("三千", "3000"),
+        ("一点五七", "1.57"),
+        ("零点五", "0.5"),
+        ("abc", None),
+    ],
+)
+def test_parse_number(written: str, value: str | None) -> None:
+    assert parse_number(written) == (None if value is None else Decimal(value))
+
+
+@pytest.mark.parametrize(
+    ("header", "mult", "unit"),
+    [
+        ("万件", "10000", "件"),
+        ("亿元", "100000000", "元"),
+        (" % ", "1", "%"),
+        ("件", "1", "件"),
+        ("家", "1", "家"),
+    ],
+)
+def test_split_unit(header: str, mult: str, unit: str) -> None:
+    assert split_unit(header) == (Decimal(mult), unit)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2.7", (Decimal("2.7"), None, "")),
+        ("90% 以上", (Decimal(90), "%", "以上")),
+        ("1,500", (Decimal(1500), None, "")),
+        ("一批", None),
+    ],
+)
+def test_read_number_cell(cell: str, expected: tuple[Decimal, str | None, str] | None) -> None:
+    assert read_number_cell(cell) == expected
+
+
+MULTIPLIERS = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000, "百万": 1_000_000, "千万": 10_000_000}
+UNITS = [
+    "件",
+    "家",
+    "个",
+    "项",
+    "所",
+    "人",
+    "人次",
+    "名",
+    "元",
+    "平方米",
+    "亩",
+    "公里",
+    "吨",
+    "千瓦",
+    "台(套)",
+]
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**9),
+    frac=st.one_of(st.none(), st.integers(min_value=0, max_value=999)),
+    mult=st.sampled_from(sorted(MULTIPLIERS)),
+    unit=st.sampled_from(UNITS),
+    lead=st.sampled_from(["达到", "新增", "超过", "累计达到", "培育"]),
+)
+def test_arabic_number_round_trips_to_base_value(
+    whole: int, frac: int | None, mult: str, unit: str, lead: str
+) -> None:
+    number = str(whole) if frac is None else f"{whole}.{frac:03d}"
+    text = f"{lead}{number}{mult}{unit}以上"
+    qs = find_quantities(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.value == Decimal(number) * MULTIPLIERS[mult]
+    assert q.unit == unit
+    assert text[q.start : q.end] == q.text == f"{number}{mult}{unit}"
+
+
+@given(st.text(alphabet="达到超过件家万亿元%0123456789.,—-至两三十百千一个项人次年月,。的以上", max_size=40))
+def test_any_text_spans_slice_to_their_text(text: str) -> None:
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.value_min is None or q.value_min <= q.value

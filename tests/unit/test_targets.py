@@ -1,0 +1,327 @@
+"""Targets: comparators, metrics, deadlines, tables and the look-alikes that are not targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from policyparse.located import Located
+from policyparse.models import DateMention, Period, Phase, Span, Target
+from policyparse.normalize import normalize
+from policyparse.sections import build_outline
+from policyparse.targets import find_targets, trim_metric
+
+
+def run(
+    text: str,
+    *,
+    phases: list[Located[Phase]] | None = None,
+    period: Period | None = None,
+    dates: list[Located[DateMention]] | None = None,
+    issue: dt.date | None = dt.date(2020, 9, 28),
+) -> list[Target]:
+    norm = normalize(text)
+    targets, _ = find_targets(norm, build_outline(norm), phases or [], period, dates or [], issue)
+    for t in targets:
+        if "|" not in t.text:  # a timetable cell's text is made up: "row name(unit)|date|cell"
+            assert t.span.slice(text) == t.text
+        assert t.value_span.slice(text).replace(" ", "").startswith(t.value_text.replace(" ", ""))
+    return targets
+
+
+def brief(t: Target) -> tuple[str, Decimal, str, Decimal | None]:
+    return (t.comparator, t.value, t.unit, t.value_min)
+
+
+# (snippet from a real notice, expected [(comparator, value, unit, value_min)])
+COMPARATORS = [
+    ("全市万人发明专利拥有量超过30件。", [(">", "30", "件", None)]),
+    ("专利申请量达到9万件。", [(">=", "90000", "件", None)]),
+    ("知识产权保护社会满意度达到80%以上。", [(">=", "80", "%", None)]),
+    ("无错率不低于90%。", [(">=", "90", "%", None)]),
+    ("集聚知识产权服务机构不低于30家。", [(">=", "30", "家", None)]),
+    ("累计实现知识产权融资50亿元。", [(">=", "5000000000", "元", None)]),
+    ("商标有效注册量9万件。", [("=", "90000", "件", None)]),
+    ("培育100家专业化知识产权服务机构。", [("=", "100", "家", None)]),
+    ("新增知识产权品牌服务机构5家。", [("=", "5", "家", None)]),
+    ("培育3家以上产业知识产权运营中心。", [(">=", "3", "家", None)]),
+    ("56人以上大班额比例控制在5%以内。", [("<=", "5", "%", None)]),
+    ("累计引进知识产权服务机构100家左右。", [("=", "100", "家", None)]),
+    ("争取申报地理标志产品(商标)3—5件。", [("range", "5", "件", "3")]),
+    ("推进1至2个专利导航产业发展实验区建设。", [("range", "2", "个", "1")]),
+    ("单位产品能耗下降15%。", [("=", "15", "%", None)]),
+    ("保有量突破160万辆。", [(">", "1600000", "辆", None)]),
+    ("全区差等级道路数量比例不超过4%。", [("<=", "4", "%", None)]),
+    (
+        "按照2020年普通高中学校消除66人以上超大班额、56人以上大班额比例控制在5%以内的目标推进。",
+        [("<=", "5", "%", None)],
+    ),
+    ("确保省定普通高中生均公用经费不低于1000元/年的标准定额落实到位。", [(">=", "1000", "元/年", None)]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), COMPARATORS)
+def test_comparators(snippet: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    want = [(c, Decimal(v), u, None if m is None else Decimal(m)) for c, v, u, m in expected]
+    assert [brief(t) for t in run(snippet)] == want
+
+
+METRICS = [
+    ("到2025年,万人有效发明专利拥有量达到2.9件。", ["万人有效发明专利拥有量"]),
+    ("实现知识产权转让、许可数量年均增幅20%以上。", ["知识产权转让、许可数量年均增幅"]),
+    ("打造2个特色鲜明、竞争力强、市场信誉好的区域商标品牌。", ["打造区域商标品牌"]),
+    ("试点期内,新增拥有有效发明专利20件以上企业15家。", ["新增拥有有效发明专利20件以上企业"]),
+    (
+        "新增自主知识产权产品产值过10亿元、利税超千万元的企业10家。",
+        ["新增自主知识产权产品产值过10亿元、利税超千万元的企业"],
+    ),
+    ("打造千亿级产业集群1个、五百亿级产业集群3个。", ["打造千亿级产业集群", "五百亿级产业集群"]),
+    (
+        "知识产权行政案件年结案率、知识产权一审案件服判息诉率均达到90%以上。",
+        ["知识产权行政案件年结案率", "知识产权一审案件服判息诉率"],
+    ),
+    ("发明专利申请量和授权量分别达到1500件和500件。", ["发明专利申请量", "授权量"]),
+    ("废旧家电回收量较2023年增长30%。", ["废旧家电回收量增长"]),
+    ("单位产品能耗下降15%。", ["单位产品能耗下降"]),
+    (
+        "新建40家绿色工厂,15家绿色供应链管理企业,4家绿色工业园区和80家(近)零碳工厂。",
+        ["新建绿色工厂", "绿色供应链管理企业", "绿色工业园区", "(近)零碳工厂"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "metrics"), METRICS)
+def test_metrics(snippet: str, metrics: list[str]) -> None:
+    assert [t.metric for t in run(snippet)] == metrics
+
+
+@pytest.mark.parametrize(
+    ("segment", "metric"),
+    [
+        ("到2025年,全市", ""),
+        ("到2025年,万人有效发明专利拥有量达到", "万人有效发明专利拥有量"),
+        ("试点期内,每年知识产权质押融资贷款额不低于", "每年知识产权质押融资贷款额"),
+    ],
+)
+def test_trim_metric(segment: str, metric: str) -> None:
+    assert trim_metric(segment) == metric
+
+
+# --- not targets ---------------------------------------------------------------------
+
+NOT_TARGETS = [
+    "《濮阳市国家知识产权强市建设试点城市工作方案》已经市政府第138次常务会议研究同意。",  # meeting number
+    "重点围绕提质发展5大传统产业,打造“136”先进制造业产业集群。",  # labels
+    "推进“2 1 N”专利导航服务模式,落实濮阳市“1 14”人才政策。",  # quoted labels
+    "力争通过3年努力,基本建成知识产权强市。",  # duration
+    "2020年,全市累计建设5G基站1444个。",  # the past, in a 2021 plan
+    "截至目前,全市已有高新技术企业120家。",  # the past
+    "对月销售额15万元以下的小规模纳税人免征增值税。",  # eligibility threshold
+    "申请材料齐全的,5个工作日内办结。",  # procedural limit
+    "本方案共146项任务。",  # the plan's own items
+    "聚焦12个领域开展攻坚。",  # the plan's own items
+    "引导我市首批10家产业研究院在关键领域布局专利。",  # existing items
+    "深度推进高新区、经开区两个省级专利导航产业发展实验区建设。",  # named existing items
+    "对企业获得发明专利授权并在我市辖区内实施产业化的,每项奖励50万元。",  # incentive
+    "分别给予30万元、20万元、10万元和5万元的补助。",  # incentive
+    "加快推进730万千瓦“先立后改”支撑性电源项目建设。",  # project specification
+    "若日实际响应量低于日申报响应量的80%,按照补贴价格的20%进行补贴。",  # rule
+    "努力走出一条具有青岛特色的知识产权强市之路。",  # 一条: an article, not a count
+    "以3.2平方公里创新城建设为核心。",  # a means
+    "依托58台水质自动监测站开展监测。",  # existing means
+    "放宽知识产权质押融资不良率3%以内的,可不作为扣分因素。",  # policy condition
+    "严格执行“中央财政用于支持集聚区建设的资金比例不得少于40%”的要求。",  # quoted rule
+    "国务院办公厅关于印发文化体制改革中经营性文化事业单位转制为企业和进一步支持文化企业发展两个规定的通知",  # documents
+    "持股比例不低于5%的创业人才。",  # eligibility
+    "确保水源井周边30米范围内无污水。",  # a distance
+    "加强1097个入河排污口长效监督管理。",  # existing objects
+    "加快构建1家以上专利信息服务机构、1个知识产权培训基地、“n”家专利代理服务机构的“5+n”知识产权服务业体系。",
+]
+
+
+@pytest.mark.parametrize("snippet", NOT_TARGETS)
+def test_not_targets(snippet: str) -> None:
+    assert run(snippet, issue=dt.date(2021, 3, 1)) == []
+
+
+def test_incentives_are_listed_apart() -> None:
+    text = (
+        "对企业获得发明专利授权并在我市辖区内实施产业化的,每项奖励50万元;"
+        "依技术交易额给予10%的奖励,单个企业最高奖励不超过20万元。"
+    )
+    norm = normalize(text)
+    targets, incentives = find_targets(norm, build_outline(norm), [], None, [], None)
+    assert targets == []
+    assert [(i.amount, i.unit, i.cap) for i in incentives] == [
+        (Decimal(500000), "元", False),
+        (Decimal(10), "%", False),
+        (Decimal(200000), "元", True),
+    ]
+
+
+# --- deadlines --------------------------------------------------------------------------
+
+
+def _span() -> Span:
+    return Span(start=0, end=0)
+
+
+def test_deadline_from_sentence_and_staged_goals() -> None:
+    text = "2025年全市新增储能不低于150万千瓦时,2026年全市新增储能不低于200万千瓦时。"
+    got = [(t.value, t.deadline, t.deadline_source) for t in run(text)]
+    assert got == [(Decimal(1500000), "2025", "sentence"), (Decimal(2000000), "2026", "sentence")]
+
+
+def test_deadline_from_hand_built_date_mentions() -> None:
+    text = "到2022年通过贯标认证的单位达到200家。"
+    mention = DateMention(text="2022年", precision="year", value="2022", span=Span(start=1, end=6))
+    got = run(text, dates=[Located(mention, 1, 6)])
+    assert [(t.deadline, t.deadline_source) for t in got] == [("2022", "sentence")]
+
+
+def test_deadline_month_before() -> None:
+    got = run("2025年6月底前,建成规范化回收网点500个。")
+    assert [(t.deadline, t.deadline_source) for t in got] == [("2025-06", "sentence")]
+
+
+def test_deadline_from_section() -> None:
+    text = "一、主要目标\n到2025年,全市知识产权能力大幅提升。\n实现高质量创造。万人有效发明专利拥有量达到2.9件。\n"  # noqa: E501
+    got = run(text)
+    assert [(t.path, t.deadline, t.deadline_source) for t in got] == [("一", "2025", "section")]
+
+
+def test_deadline_from_phase() -> None:
+    text = "二、主要目标\n全面推进阶段(2018年):培育形成10个特色优势知识产权密集型产业。\n"
+    norm = normalize(text)
+    start = norm.text.index("全面推进阶段")
+    phase = Phase(
+        path="二", name="全面推进阶段", start="2018", end="2018", text="全面推进阶段(2018年)", span=_span()
+    )
+    got = run(text, phases=[Located(phase, start, start + 12)])
+    assert [(t.deadline, t.deadline_source) for t in got] == [("2018", "phase")]
+
+
+def test_deadline_from_period() -> None:
+    period = Period(start="2022-07", end="2025-06", text="试点时限自2022年7月至2025年6月", span=_span())
+    got = run("一、重点任务\n试点期内,新增高新技术企业65家。\n", period=period)
+    assert [(t.deadline, t.deadline_source) for t in got] == [("2025-06", "period")]
+
+
+def test_deadline_from_effort_years() -> None:
+    text = (
+        "一、发展目标\n力争通过3年努力,构建运营服务体系。\n二、主要任务\n建设3家以上产业知识产权运营中心。\n"
+    )
+    got = run(text, issue=dt.date(2020, 9, 28))
+    assert [(t.deadline, t.deadline_source) for t in got] == [("2023", "period")]
+
+
+def test_deadline_none() -> None:
+    got = run("一、主要任务\n建设3家以上产业知识产权运营中心。\n", issue=None)
+    assert [(t.deadline, t.deadline_source) for t in got] == [(None, "none")]
+
+
+def test_baseline() -> None:
+    got = run("以2018年为基数,知识产权质押融资金额和项目数年均增幅30%以上。")
+    assert [(t.metric, t.baseline, t.comparator) for t in got] == [
+        ("知识产权质押融资金额和项目数年均增幅", "2018", ">=")
+    ]
+
+
+# --- tables -----------------------------------------------------------------------------
+
+ONE_CELL_PER_LINE = """附件2
+主要任务推进时间表
+
+序号
+
+任务名称
+
+2023 年 7 月
+
+2024 年 6 月
+
+2025 年 6 月
+
+1
+
+万人有效发明专利拥有量(件)
+
+2.7
+
+2.8
+
+2.9
+
+10
+
+全市有效商标注册量(万件)
+
+3.3
+
+3.5
+
+3.7
+
+13
+
+知识产权行政案件年结案率( % )
+
+90% 以上
+
+90% 以上
+
+90% 以上
+"""
+
+
+def test_timetable_one_cell_per_line() -> None:
+    got = run(ONE_CELL_PER_LINE)
+    assert [
+        (t.path, t.metric, t.comparator, t.value, t.unit, t.deadline, t.deadline_source) for t in got
+    ] == [
+        ("附件2", "万人有效发明专利拥有量", "=", Decimal("2.7"), "件", "2023-07", "table"),
+        ("附件2", "万人有效发明专利拥有量", "=", Decimal("2.8"), "件", "2024-06", "table"),
+        ("附件2", "万人有效发明专利拥有量", "=", Decimal("2.9"), "件", "2025-06", "table"),
+        ("附件2", "全市有效商标注册量", "=", Decimal(33000), "件", "2023-07", "table"),
+        ("附件2", "全市有效商标注册量", "=", Decimal(35000), "件", "2024-06", "table"),
+        ("附件2", "全市有效商标注册量", "=", Decimal(37000), "件", "2025-06", "table"),
+        ("附件2", "知识产权行政案件年结案率", ">=", Decimal(90), "%", "2023-07", "table"),
+        ("附件2", "知识产权行政案件年结案率", ">=", Decimal(90), "%", "2024-06", "table"),
+        ("附件2", "知识产权行政案件年结案率", ">=", Decimal(90), "%", "2025-06", "table"),
+    ]
+    assert got[3].text.replace(" ", "") == "全市有效商标注册量(万件)|2023年7月|3.3"
+
+
+PIPE_TABLE = """| 序号 | 指标名称 | 单位 | 2024年 | 2025年 |
+| --- | --- | --- | --- | --- |
+| 1 | 质押融资贷款额 | 亿元 | 1.5 | 2 |
+| 2 | 高新技术企业 | 家 | 135 | 180 |
+"""
+
+
+def test_timetable_pipe_with_unit_column() -> None:
+    got = run(PIPE_TABLE)
+    assert [(t.metric, t.value, t.unit, t.deadline) for t in got] == [
+        ("质押融资贷款额", Decimal(150000000), "元", "2024"),
+        ("质押融资贷款额", Decimal(200000000), "元", "2025"),
+        ("高新技术企业", Decimal(135), "家", "2024"),
+        ("高新技术企业", Decimal(180), "家", "2025"),
+    ]
+
+
+def test_task_table_deadline_cell() -> None:
+    text = "| 5 | 加强监管 | 全年执法检查数不低于600次。 | 11月底前 | 区商务局 |\n"
+    got = run(text, issue=dt.date(2026, 3, 30))
+    assert [(t.value, t.deadline, t.deadline_source) for t in got] == [(Decimal(600), "2026-11", "table")]
+
+
+def test_spans_point_at_the_original() -> None:
+    text = "到2025年，万人有效发明专利拥有量达到２.９件。"  # full-width forms folded by normalize
+    norm = normalize(text)
+    targets, _ = find_targets(norm, build_outline(norm), [], None, [], None)
+    (t,) = targets
+    assert t.value == Decimal("2.9")
+    assert t.value_span.slice(text) == "２.９件"
+    assert t.span.slice(text) == t.text
