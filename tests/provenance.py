@@ -39,9 +39,9 @@ def provenance_problems(notice: Notice) -> list[str]:
             problems.append(f"{type(owner).__name__}.{name} {span} outside text of {len(text)}")
             continue
         raw = text[span.start : span.end]
-        if name == "span" and isinstance(getattr(owner, "text", None), str) and not isinstance(owner, Notice):
-            if raw != owner.text:  # type: ignore[attr-defined]
-                problems.append(f"{type(owner).__name__}: span slices to {raw!r}, text is {owner.text!r}")  # type: ignore[attr-defined]
+        written = getattr(owner, "text", None)
+        if name == "span" and isinstance(written, str) and not isinstance(owner, Notice) and raw != written:
+            problems.append(f"{type(owner).__name__}: span slices to {raw!r}, text is {written!r}")
         seen = _squash(normalize(raw).text)
         if isinstance(owner, Section) and name == "heading" and _squash(owner.title) not in seen:
             problems.append(f"Section {owner.path}: heading {raw!r} lacks title {owner.title!r}")

@@ -12,7 +12,7 @@ Layout of DIR::
 
 The main process walks the inputs (archives streamed member by member), hashes each input's
 bytes and sends chunks to worker processes; workers return plain row dicts. Rows are
-buffered and written as a *part* (one Parquet file per table) every ``part_size`` notices, then
+buffered and written as a *part* (one Parquet file per table) every ``part_size`` notices (500), then
 the part's inputs are appended to the manifest, so memory stays flat however many notices
 there are and a killed run loses at most the part it was writing. ``--resume`` skips inputs
 whose content hash the manifest already holds; the DuckDB file is rebuilt from the parts at
@@ -33,6 +33,7 @@ import os
 import shutil
 import sys
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from concurrent.futures import Executor, Future
@@ -247,6 +248,8 @@ class Summary:
     skipped_reasons: dict[str, int] = field(default_factory=dict)
     tables: dict[str, int] = field(default_factory=dict)
     out: str = ""
+    errors: int = 0  # lines in errors.jsonl at the end, earlier runs' failures included
+
 
     def skip(self, reason: str) -> None:
         self.skipped += 1
@@ -266,7 +269,7 @@ class Summary:
             "duplicates": self.duplicates, "seconds": round(self.seconds, 3),
             "notices_per_s": round(self.notices_per_s, 2), "mb_per_s": round(self.mb_per_s, 3),
             "bytes": self.bytes, "skipped_reasons": self.skipped_reasons, "tables": self.tables,
-            "out": self.out,
+            "errors": self.errors, "out": self.out,
         }
 
     def line(self) -> str:
@@ -291,7 +294,7 @@ class BatchOptions:
     quiet: bool = False
     progress: bool | None = None  # None: only when stderr is a terminal and not quiet
     scheduler: str | None = None  # address of a running Dask scheduler
-    part_size: int = 1000
+    part_size: int = 500
     chunk_items: int = CHUNK_ITEMS
 
 
@@ -312,10 +315,10 @@ class _Run:
         self.layout = Layout(out)
         self.opts = opts
         self.summary = Summary(out=str(out))
-        self.run_id = time.strftime("%Y%m%d%H%M%S") + f"-{os.getpid()}"
+        # Unique even for two runs in one process within a second: part names must never repeat.
+        self.run_id = time.strftime("%Y%m%d%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
         self.part_seq = 0
         self.prev: dict[str, dict[str, Any]] = {}  # source → its latest manifest entry
-        self.superseded = False
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.buffered_notices = 0
         self.entries: list[dict[str, Any]] = []  # manifest lines of the part being filled
@@ -504,7 +507,6 @@ class _Run:
         if prev.get("status") == "parsed":
             # Parsed again: its old rows are dropped at the end, and its old claim on its text
             # must not make it a duplicate of itself.
-            self.superseded = True
             th = prev.get("text_hash")
             if th and self.claims.get(th, ("", 0))[0] == prev.get("notice_id"):
                 del self.claims[th]
@@ -638,14 +640,18 @@ class _Run:
         from .tables import build_duckdb
 
         if self.opts.resume:
-            if self.superseded:
-                self._drop_stale()
+            # Rows whose input the manifest does not place in their part: inputs parsed again
+            # (changed, or lost from a torn manifest) have their current rows elsewhere.
+            self._drop_stale()
             # The log holds every failure still current, whichever run found it.
             lines = [json.dumps(error_record(e), ensure_ascii=False)
                      for e in self.prev.values() if e.get("status") == "failed"]
             write_atomic(self.layout.errors, "".join(f"{ln}\n" for ln in lines))
-        elif not self.layout.errors.exists():
-            write_atomic(self.layout.errors, "")
+            self.summary.errors = len(lines)
+        else:
+            self.summary.errors = self.summary.failed
+            if not self.layout.errors.exists():
+                write_atomic(self.layout.errors, "")
         if self.opts.duckdb:
             self.summary.tables = build_duckdb(self.layout.tables, self.layout.duckdb,
                                                threads=self.opts.jobs)
@@ -727,9 +733,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     summary = run_batch(args.inputs, args.out, opts)
     if not args.quiet:
         print(f"policyparse batch: {summary.line()}", file=sys.stderr)
-        if summary.failed:
-            print(f"policyparse batch: failures are listed in {Layout(args.out).errors}", file=sys.stderr)
-    return 1 if args.strict and summary.failed else 0
+        if summary.errors:
+            print(f"policyparse batch: {summary.errors} failed input(s) listed in {Layout(args.out).errors}",
+                  file=sys.stderr)
+    return 1 if args.strict and summary.errors else 0
 
 
 def register(subparsers: Any) -> None:
@@ -753,10 +760,12 @@ def register(subparsers: Any) -> None:
                    help="refuse inputs (and archive members) larger than this (default: 20MB)")
     p.add_argument("--no-duckdb", action="store_true", help="write Parquet only, no notices.duckdb")
     p.add_argument("--no-json", action="store_true", help="do not write DIR/json/")
-    p.add_argument("--part-size", type=_positive, default=1000, metavar="N",
-                   help="notices per Parquet part: the unit of commit and of memory (default: 1000)")
+    p.add_argument("--part-size", type=_positive, default=500, metavar="N",
+                   help="notices per Parquet part: the unit of commit and of memory (default: 500)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="parse on a running Dask scheduler (tcp://host:8786) instead of local processes")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
-    p.add_argument("--strict", action="store_true", help="exit with status 1 when any input failed")
+    p.add_argument("--strict", action="store_true",
+                   help="exit with status 1 when errors.jsonl lists any input (this run's or, with --resume, "
+                        "an earlier one's)")
     p.set_defaults(func=cmd_batch)

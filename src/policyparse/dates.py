@@ -16,6 +16,7 @@ Public helpers (stable; other stages build on them):
 - ``to_date(iso)``: an ISO day string → ``datetime.date`` (None for a month or year).
 - ``deadline_value(mention)``: the ``YYYY`` or ``YYYY-MM`` by which something dated so is
   due: a range's end, a day cut to its month.
+- ``cut_to_month(iso)``: a day cut to its month; months and years unchanged.
 
 Normal forms: a day ``YYYY-MM-DD``, a month ``YYYY-MM``, a year ``YYYY``. A range's
 ``value`` is its start and ``end`` its end, each in the form its own precision gives; an end
@@ -26,6 +27,7 @@ the phrase itself as its qualifier: its year comes from context, which the calle
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import get_args
@@ -222,15 +224,17 @@ def to_date(iso: str | None) -> dt.date | None:
         return None
 
 
+def cut_to_month(iso: str | None) -> str | None:
+    """``'2019-01-01'`` → ``'2019-01'``; a month, a year or None is returned as it is."""
+    return iso[:7] if iso is not None and len(iso) == 10 else iso
+
+
 def deadline_value(mention: DateMention | DateParts) -> str | None:
     """``YYYY`` or ``YYYY-MM`` by which something dated by ``mention`` is due.
 
     A range gives its end; a day is cut to its month; a year or month is itself; a
     relative phrase gives None (its year is the caller's to supply)."""
-    iso = mention.end if mention.precision == "range" else mention.value
-    if iso is None:
-        return None
-    return iso[:7] if len(iso) == 10 else iso
+    return cut_to_month(mention.end if mention.precision == "range" else mention.value)
 
 
 def read_dates(s: str) -> list[tuple[int, int, DateParts]]:
@@ -264,7 +268,10 @@ def _outside(numbers: list[Located[DocNumber]]) -> list[tuple[int, int]]:
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in ranges)
+    # Document numbers do not overlap one another, so only the last one starting before
+    # ``end`` can reach into ``start:end``.
+    i = bisect.bisect_left(ranges, (end, -1)) - 1
+    return i >= 0 and ranges[i][1] > start
 
 
 def find_dates(norm: Normalized, numbers: list[Located[DocNumber]]) -> list[Located[DateMention]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .dates import parse_date, to_date
+from .dates import cut_to_month, parse_date, to_date
 from .docnumbers import normalized_number, split_doc_number
 from .lexicon import metadata as lx
 from .located import Located
@@ -331,7 +331,10 @@ def _period(
     ranges = [d for d in dates if d.item.precision == "range" and d.item.value and d.item.end]
 
     def make(d: Located[DateMention]) -> Period:
-        return Period(start=d.item.value, end=d.item.end, text=d.item.text, span=d.item.span)
+        # YYYY or YYYY-MM, like phases and deadlines: a day range is cut to its months.
+        return Period(
+            start=cut_to_month(d.item.value), end=cut_to_month(d.item.end), text=d.item.text, span=d.item.span
+        )
 
     if title_range is not None:
         for d in ranges:

@@ -60,18 +60,26 @@ class _Builder:
         self.text = new
 
     def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> None:
+        """Replace every match of ``pattern`` (with a string or a function of the match)."""
+        text = self.text
+        edits = []
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            r = repl if isinstance(repl, str) else repl(m)
+            if s != e and r != text[s:e]:
+                edits.append((s, e, r))
+        self.apply(edits)
+
+    def apply(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace ``text[s:e]`` by ``r`` for each non-overlapping edit, in one pass."""
+        if not edits:
+            return
         text = self.text
         pieces: list[str] = []
         starts = array("q")
         ends = array("q")
         pos = 0
-        changed = False
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            r = repl if isinstance(repl, str) else repl(m)
-            if r == text[s:e] or s == e:
-                continue
-            changed = True
+        for s, e, r in edits:
             pieces.append(text[pos:s])
             starts.extend(self.starts[pos:s])
             ends.extend(self.ends[pos:s])
@@ -84,8 +92,6 @@ class _Builder:
                 ends.extend([self.ends[e - 1]] * len(r))
             pieces.append(r)
             pos = e
-        if not changed:
-            return
         pieces.append(text[pos:])
         starts.extend(self.starts[pos:])
         ends.extend(self.ends[pos:])
@@ -100,7 +106,8 @@ class _Builder:
 def _t2s() -> Callable[[str], str]:
     import opencc
 
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
 
 
 # Characters that only occur in traditional writing and are common in notices; their
@@ -127,20 +134,21 @@ def _entity(m: regex.Match[str]) -> str:
     return html.unescape(m.group(0)).replace("\xa0", " ")
 
 
-def _table_breaks(m: regex.Match[str]) -> str:
-    # Replaces the tag alone, not its whole row, so that the offset map keeps every other
-    # character of the row in place (cell spans stay honest).
-    text = m.string
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    row = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if not (row.startswith("|") and row.endswith("|")):
-        return str(m.group(0))
-    cells = row.strip("|").split("|")
-    # A whole body pasted into one cell: its <br> are real line breaks (the next step). In a
-    # table with several cells a <br> only breaks a line inside a cell, so it stays on the row
-    # as a tab: the one space-like character no later step removes (cell readers split on it).
-    return str(m.group(0)) if len(cells) <= 1 else "\t"
+def _table_break_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits for the <br> tags inside ``|`` table rows, one tag at a time.
+
+    A whole body pasted into one cell: its <br> are real line breaks (left to the next
+    step). In a row with several cells a <br> only breaks a line inside a cell, so it stays
+    on the row as a tab: the one space-like character no later step removes (cell readers
+    split on it). Only the tag is replaced, so every other character keeps its own offset.
+    """
+    edits = []
+    for row in lx.TABLE_ROW.finditer(text):
+        if row.group(0).strip().strip("|").count("|") == 0:
+            continue
+        edits += [(row.start() + m.start(), row.start() + m.end(), "\t")
+                  for m in lx.BREAK_TAG.finditer(row.group(0))]
+    return edits
 
 
 def normalize(original: str) -> Normalized:
@@ -151,14 +159,17 @@ def normalize(original: str) -> Normalized:
     if _TRADITIONAL_HINT.search(b.text):
         b.replace_same_length(_to_simplified(b.text))
     if "<" in b.text:
-        b.sub(lx.BREAK_TAG, _table_breaks)
+        if "|" in b.text:
+            b.apply(_table_break_edits(b.text))
         b.sub(lx.BREAK_TAG, "\n")
         b.sub(lx.OTHER_TAG, "")
     if "&" in b.text:
         b.sub(lx.HTML_ENTITY, _entity)
     if "[" in b.text or "*" in b.text or "#" in b.text or "\\" in b.text:
         b.sub(lx.MD_IMAGE, "")
-        b.sub(lx.MD_LINK, lambda m: m.group(1))
+        # Only the link's brackets and address go, so its words keep their own offsets.
+        b.apply([edit for m in lx.MD_LINK.finditer(b.text)
+                 for edit in ((m.start(), m.start(1), ""), (m.end(1), m.end(), ""))])
         b.sub(lx.MD_ESCAPE, "")
         b.sub(lx.MD_HEADING, "")
         b.sub(lx.MD_EMPHASIS, "")

@@ -17,16 +17,12 @@ date in it (``阶段(试行)``) is not a stage. ``path`` is the innermost sectio
 
 from __future__ import annotations
 
-from .dates import dates_in
+from .dates import cut_to_month, dates_in
 from .lexicon import phases as lx
 from .located import Located
 from .models import DateMention, Phase
 from .normalize import Normalized
 from .sections import Outline
-
-
-def _month(iso: str | None) -> str | None:
-    return iso[:7] if iso is not None and len(iso) == 10 else iso
 
 
 def stage_bounds(mentions: list[DateMention]) -> tuple[str | None, str | None] | None:
@@ -37,14 +33,14 @@ def stage_bounds(mentions: list[DateMention]) -> tuple[str | None, str | None] |
     first, last = dated[0], dated[-1]
     if len(dated) == 1:
         if first.precision == "range":
-            return _month(first.value), _month(first.end)
+            return cut_to_month(first.value), cut_to_month(first.end)
         if first.qualifier in lx.END_ONLY:
-            return None, _month(first.value)
+            return None, cut_to_month(first.value)
         if first.qualifier in lx.START_ONLY:
-            return _month(first.value), None
-        return _month(first.value), _month(first.value)
+            return cut_to_month(first.value), None
+        return cut_to_month(first.value), cut_to_month(first.value)
     end = last.end if last.precision == "range" else last.value
-    return _month(first.value), _month(end)
+    return cut_to_month(first.value), cut_to_month(end)
 
 
 def find_phases(

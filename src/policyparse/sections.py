@@ -74,9 +74,11 @@ class Outline:
 
     nodes: list[OutlineNode]
     _starts: list[int] = field(default_factory=list)
+    _paths: dict[str, OutlineNode] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = [n.start for n in self.nodes]
+        self._paths = {n.path: n for n in self.nodes}
 
     def node_at(self, pos: int) -> OutlineNode | None:
         """The innermost section containing normalised offset ``pos``."""
@@ -94,10 +96,8 @@ class Outline:
         return node.path if node else None
 
     def by_path(self, path: str) -> OutlineNode | None:
-        for n in self.nodes:
-            if n.path == path:
-                return n
-        return None
+        """The node with this path, if any."""
+        return self._paths.get(path)
 
     def ancestors(self, node: OutlineNode) -> list[OutlineNode]:
         """The node's ancestors, innermost first."""
@@ -158,9 +158,12 @@ def _normal_marker(kind: str, number_text: str, number: int) -> str:
     return number_text
 
 
-def _line_end(text: str, pos: int) -> int:
-    eol = text.find("\n", pos)
-    return len(text) if eol < 0 else eol
+def _line_end(text: str, pos: int, bound: int | None = None) -> int:
+    """End of the line at ``pos``, or ``bound`` if that comes first (keeps scans short in
+    bodies flattened to one line)."""
+    end = len(text) if bound is None else min(bound, len(text))
+    eol = text.find("\n", pos, end)
+    return end if eol < 0 else eol
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -223,7 +226,8 @@ def _continued(cands: list[_Candidate], i: int, *, within_parent: bool = False) 
     before any heading of an outer family)."""
     c = cands[i]
     rank = RANK[c.kind]
-    for d in cands[i + 1 :]:
+    for j in range(i + 1, len(cands)):
+        d = cands[j]
         if d.kind == c.kind:
             return d.number == c.number + 1
         if within_parent and RANK[d.kind] < rank:
@@ -237,7 +241,7 @@ def _is_toc_entry(text: str, c: _Candidate, next_start: int) -> bool:
     for _ in range(TOC_LOOKAHEAD + 1):
         if pos > len(text) or pos >= next_start:
             return False
-        eol = _line_end(text, pos)
+        eol = _line_end(text, pos, next_start)
         if TOC_LEADER.search(text, pos, eol):
             return True
         pos = eol + 1
@@ -296,11 +300,11 @@ def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
     end = limit
     if not title:
         line_start = limit + 1
-        while line_start < bound and not text[line_start:_line_end(text, line_start)].strip():
-            line_start = _line_end(text, line_start) + 1
+        while line_start < bound and not text[line_start : _line_end(text, line_start, bound)].strip():
+            line_start = _line_end(text, line_start, bound) + 1
         if line_start >= bound or text[line_start:].lstrip(" \t").startswith("|"):
             return "", c.body_start
-        eol = min(_line_end(text, line_start), bound)
+        eol = _line_end(text, line_start, bound)
         m = TITLE_END.search(text, line_start, eol)
         stop = m.start() if m else eol
         return _clean_title(text[line_start:stop]), stop
@@ -312,7 +316,7 @@ def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
         line_start = end + 1
         if line_start >= bound:
             break
-        eol = min(_line_end(text, line_start), bound)
+        eol = _line_end(text, line_start, bound)
         line = text[line_start:eol]
         if not line.strip() or line.lstrip().startswith("|"):
             break
@@ -336,7 +340,7 @@ def _annex_title(text: str, line_end: int, bound: int) -> tuple[str, int]:
     parts: list[str] = []
     end = line_end
     while pos < min(len(text), bound) and len(parts) < 3:
-        eol = _line_end(text, pos)
+        eol = _line_end(text, pos, bound)
         line = text[pos:eol].strip()
         pos = eol + 1
         if not line:
@@ -355,13 +359,6 @@ def _annex_title(text: str, line_end: int, bound: int) -> tuple[str, int]:
     return "".join(parts), end
 
 
-@dataclass(slots=True)
-class _Part:
-    annex: int | None  # index of the annex node that opens it, if any
-    start: int  # normalised offset where it begins
-    restart: bool  # opened by numbering that starts again at 一 (a carried text)
-
-
 def build_outline(norm: Normalized) -> Outline:
     """Find the headings of ``norm.text`` and arrange them as a tree."""
     text = norm.text
@@ -369,15 +366,15 @@ def build_outline(norm: Normalized) -> Outline:
     nodes: list[OutlineNode] = []
     local: list[str] = []  # each node's path within its part
     stack: list[int] = []  # indices of open nodes
-    parts = [_Part(None, 0, False)]
+    parts: list[int | None] = [None]  # per part: the annex node that opens it, if any
     used: set[tuple[int, str]] = set()
     last_number: dict[str, int] = {}  # kind → last number accepted in this part
     for i, c in enumerate(cands):
         rank = RANK[c.kind]
-        new_part: _Part | None = None
+        new_part = False
         if c.kind == "annex":
             keep = 0
-            new_part = _Part(len(nodes), c.start, False)
+            new_part = True
         else:
             keep = len(stack)
             while keep and RANK[nodes[stack[keep - 1]].kind] > rank:
@@ -390,10 +387,8 @@ def build_outline(norm: Normalized) -> Outline:
                     keep -= 1  # a heading in between was lost; the numbering goes on from here
                 elif c.number == 1 and keep == 1 and top.number >= 2 and not c.inline:
                     # Numbering starts again at the top level: a carried text begins.
-                    if parts[-1].annex is not None:
-                        continue
                     keep = 0
-                    new_part = _Part(None, c.start, True)
+                    new_part = True
                 else:
                     continue
             else:
@@ -421,7 +416,7 @@ def build_outline(norm: Normalized) -> Outline:
         if (part_no, path) in used:
             continue
         if new_part:
-            parts.append(new_part)
+            parts.append(len(nodes) if c.kind == "annex" else None)
             last_number = {}
         used.add((part_no, path))
         del stack[keep:]
@@ -451,20 +446,26 @@ def _close(nodes: list[OutlineNode], text_len: int) -> None:
         nodes[i].end = text_len
 
 
-def _prefix_carried(text: str, nodes: list[OutlineNode], parts: list[_Part]) -> None:
+def _prefix_carried(text: str, nodes: list[OutlineNode], parts: list[int | None]) -> None:
     """Carried texts that would repeat paths get 附文N/ prefixes (FORMAT.md).
 
-    The notice's own headings keep plain paths: the first part is the notice's own unless a
-    signature date stands before its first heading (the notice had none of its own).
+    The notice's own headings keep plain paths: the first part is the notice's own when the
+    notice's signature date stands between it and the next part; otherwise the notice had no
+    headings of its own and the first part is a carried text too.
     """
     if len({n.path for n in nodes}) == len(nodes):
         return
     first = next((n for n in nodes if n.part == 0), None)
-    own_first = first is not None and not DATE_LINE.search(text, 0, first.start)
+    later = next((n for n in nodes if n.part > 0), None)
+    own_first = (
+        first is not None
+        and later is not None
+        and DATE_LINE.search(text, first.start, later.start) is not None
+    )
     prefixes: dict[int, str] = {}
     k = 0
-    for p, part in enumerate(parts):
-        if part.annex is not None or (p == 0 and (own_first or first is None)):
+    for p, annex in enumerate(parts):
+        if annex is not None or (p == 0 and (own_first or first is None)):
             continue
         k += 1
         prefixes[p] = f"附文{k}"

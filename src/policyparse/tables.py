@@ -430,6 +430,10 @@ def build_duckdb(root: Path, db_path: Path, *, threads: int | None = None) -> di
         try:
             if threads:
                 _run(con, f"SET threads = {int(threads)}")
+            # Row order is not part of the contract; letting it go lets inserts stream, and the
+            # limit makes a huge corpus spill to disk instead of taking the machine's memory.
+            _run(con, "SET preserve_insertion_order = false")
+            _run(con, "SET memory_limit = '1GB'")
             for t in TABLES:
                 empty = to_arrow(t, [])
                 con.register("_empty", empty)

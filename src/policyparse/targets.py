@@ -753,8 +753,6 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
             v = Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
             comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
             deadline = _month_value(int(dm["y"]), int(dm["m"]) if dm["m"] else None)
-            raw = doc.norm.raw
-            made_up = f"{raw(name.start, name.end)}|{raw(h.start, h.end)}|{raw(c.start, c.end)}"
             out.append(
                 Target(
                     path=doc.outline.path_at(c.start),
@@ -765,7 +763,10 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
                     value_text=doc.norm.raw(c.start, c.end),
                     deadline=deadline,
                     deadline_source="table",
-                    text=made_up,
+                    # The cell as written: a table states no clause, and a text made up from
+                    # row, column and cell would break the span contract; the row name is in
+                    # the metric and the column's date in the deadline.
+                    text=doc.norm.raw(c.start, c.end),
                     span=doc.norm.span(c.start, c.end),
                     value_span=doc.norm.span(c.start, c.end),
                 )

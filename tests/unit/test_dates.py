@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policyparse.dates import (
     dates_in,
@@ -205,3 +207,16 @@ def test_read_dates_offsets_point_into_the_string() -> None:
     assert s[start:end] == "2030年前"
     assert parts.qualifier == "前"
 
+
+
+_DATEISH = st.text(alphabet="2017年0-9月日底前至—?〔〕号国发()一二〇十内 \n", max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATEISH)
+def test_any_text_reads_without_error_and_spans_are_honest(text: str) -> None:
+    norm = normalize(text)
+    numbers = find_doc_numbers(norm)
+    for d in find_dates(norm, numbers):
+        assert d.item.span.slice(text) == d.item.text
+        assert not any(n.start < d.end and d.start < n.end for n in numbers)

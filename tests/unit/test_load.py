@@ -60,12 +60,12 @@ def test_too_large_is_refused_before_decoding() -> None:
 def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
     p = tmp_path / "notice.pdf"
     p.write_bytes(b"%PDF-1.4")
-    with pytest.raises(UnsupportedFormatError, match="notice.pdf"):
+    with pytest.raises(UnsupportedFormatError, match=r"notice\.pdf"):
         load_path(p)
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="missing.txt"):
+    with pytest.raises(ReadError, match=r"missing\.txt"):
         load_path(tmp_path / "missing.txt")
     with pytest.raises(ReadError, match="is a directory"):
         load_path(tmp_path)

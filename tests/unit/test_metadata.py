@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policyparse.dates import find_dates
 from policyparse.docnumbers import find_doc_numbers
@@ -590,3 +592,39 @@ def test_nothing_to_read_is_empty_not_an_error() -> None:
     meta = meta_of("")
     got = (meta.title, meta.doc_number, meta.issuer, meta.issue_date, meta.recipients)
     assert got == (None, None, None, None, [])
+
+
+_HEADERISH = "关于印发通知市政府办公厅局〔2017〕109号:,、\n 2017年11月24日《》()发文字号成文日期"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_HEADERISH, max_size=120))
+def test_any_text_reads_without_error(text: str) -> None:
+    meta = meta_of(text)
+    if meta.title_span is not None:
+        assert 0 <= meta.title_span.start <= meta.title_span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # html 01: a day range after 执行期限 is cut to months, like phases and deadlines.
+        (
+            "上述政策适用于所有文化企业,执行期限为2019年1月1日至2023年12月31日。",
+            ("2019-01", "2023-12"),
+        ),
+        # 000: the plan's title line and its period on the line below, no notice header.
+        (
+            "西安国家知识产权强市创建工作方案\n(2017—2019年)\n根据国家知识产权局《关于加快建设知识产权强市的指导意见》,"
+            "结合《西安市知识产权“十三五”发展规划》总体部署,制定本工作方案。\n一、总体要求\n",
+            ("2017", "2019"),
+        ),
+        # 001: a period inside a cited title is not the plan's.
+        ("根据《知识产权强国建设纲要(2021—2035年)》《“十四五”国家知识产权保护和运用规划》,\n一、总体要求\n",
+         None),
+    ],
+    ids=["cue, days cut to months", "plan title line", "inside a cited title"],
+)
+def test_period(text: str, expected: tuple[str, str] | None) -> None:
+    meta = meta_of(text)
+    assert ((meta.period.start, meta.period.end) if meta.period else None) == expected

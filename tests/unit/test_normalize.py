@@ -36,6 +36,9 @@ EXAMPLES = [
     ("| --- | --- |\n| 序号 | 任务 |", "\n| 序号 | 任务 |"),
     ("[苏州概览](http://x.cn/a.shtml \"苏州概览\")", "苏州概览"),
     ("1.2万人", "1.2万人"),
+    # Regression (hypothesis): a bracketed clause before an inline heading is not a Markdown link.
+    ("[牵头单位:市财政局;责任单位:高新区管委会](一)加强", "[牵头单位:市财政局;责任单位:高新区管委会](一)加强"),
+    ("![](https://www.mee.gov.cn/a.shtml)正文", "正文"),
 ]
 
 
@@ -66,3 +69,19 @@ def test_span_of_a_spaced_doc_number_covers_its_spaces() -> None:
     i = n.text.index("苏发")
     j = n.text.index("号") + 1
     assert n.raw(i, j) == "苏发 〔2022〕 7 号"
+
+
+# Regressions: replacements that once mapped every character of a row or link to the whole of it.
+# (original, a word of the normalised text, what its span must slice to)
+OWN_OFFSETS = [
+    ("| 1 | 空气<br>目标 | 区生态环境局<br>各街镇 |", "各街镇", "各街镇"),
+    ("| 1 | 空气<br>目标 | 区生态环境局<br>各街镇 |", "区生态环境局", "区生态环境局"),
+    ("- [苏州概览](http://www.suzhou.gov.cn/szgl.shtml \"苏州概览\")", "苏州概览", "苏州概览"),
+]
+
+
+@pytest.mark.parametrize(("original", "word", "raw"), OWN_OFFSETS)
+def test_rewrites_keep_untouched_characters_on_their_own_offsets(original: str, word: str, raw: str) -> None:
+    n = normalize(original)
+    i = n.text.index(word)
+    assert n.raw(i, i + len(word)) == raw

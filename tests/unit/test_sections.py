@@ -195,6 +195,12 @@ EXAMPLES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
     # --- what is not a heading ---
     (
+        "bold-markdown-headings-and-dash-lines",  # corpus 05
+        "**一、总体要求**\n\n——坚持市场为主、政府引导。充分发挥市场配置资源的决定性作用。\n\n"
+        "**二、实施设备更新行动**\n\n（一）推进重点行业设备更新改造。围绕推进新型工业化。\n",
+        [("一", "总体要求"), ("二", "实施设备更新行动"), ("二/(一)", "推进重点行业设备更新改造")],
+    ),
+    (
         "yi-shi-er-shi-are-not-sections",  # corpus 13
         "一是加强组织领导。美丽丰台是“三化五区”建设的重要组成部分。\n二是压紧压实责任。各部门要认真落实。\n"
         "三是深化协同共治。各部门要主动向前一步。\n",
@@ -300,6 +306,14 @@ EXAMPLES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "一、总体要求\n二、主要任务\n三、保障措施\n",
         [("一", "提高思想认识"), ("二", "抓好贯彻落实"), ("附文1/一", "总体要求"), ("附文1/二", "主要任务"),
          ("附文1/三", "保障措施")],
+    ),
+    (
+        "page-date-above-the-title-does-not-make-the-notice-a-carried-text",
+        "2017年11月24日\n西安市人民政府办公厅关于印发西安国家知识产权强市创建工作方案的通知\n一、提高思想认"
+        "识\n"
+        "二、抓好贯彻落实\n西安市人民政府办公厅\n2017年11月24日\n西安国家知识产权强市创建工作方案\n一、总体"
+        "要求\n",
+        [("一", "提高思想认识"), ("二", "抓好贯彻落实"), ("附文1/一", "总体要求")],
     ),
     (
         "one-carried-plan-without-repeats-keeps-plain-paths",  # sample 000

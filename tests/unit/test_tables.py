@@ -68,18 +68,20 @@ def make_notice(source: str, title: str, number: DocNumber | None, refs: list[Re
                         span=sp(20, 28), value_span=sp(26, 28))],
         incentives=[Incentive(path="二", amount=Decimal("5E+5"), unit="元", amount_text="50万元", cap=True,
                               purpose="奖励", text="最高奖励50万元", span=sp(30, 38))],
-        assignments=[Assignment(path="一", role="lead", unit="市发改委", full="市发改委", clause="市发改委牵头",
-                                span=sp(40, 44), clause_span=sp(40, 46)),
+        assignments=[Assignment(path="一", role="lead", unit="市发改委", full="市发改委",
+                                clause="市发改委牵头", span=sp(40, 44), clause_span=sp(40, 46)),
                      Assignment(path="一", role="cooperating", unit="市财政局", full="市财政局",
                                 clause="市财政局配合", span=sp(47, 51), clause_span=sp(47, 53))],
         references=refs,
-        phases=[Phase(path="二", name="启动阶段", start="2020-01", end="2020-06", text="启动阶段", span=sp(1, 5))],
+        phases=[Phase(path="二", name="启动阶段", start="2020-01", end="2020-06", text="启动阶段",
+                      span=sp(1, 5))],
         attachments=[Attachment(number=1, title="任务分工表", span=sp(2, 7))],
     )
 
 
 def test_row_counts_equal_the_records() -> None:
-    n = make_notice("a.txt", "某市人民政府关于印发某市工作方案的通知", dn("某政发〔2020〕1号", "某政发", 2020, "1"),
+    own = dn("某政发〔2020〕1号", "某政发", 2020, "1")
+    n = make_notice("a.txt", "某市人民政府关于印发某市工作方案的通知", own,
                     [Reference(title="国家方案", doc_number=None, span=sp(3, 8))])
     rows = notice_rows(n)
     records = n.to_records()
@@ -152,13 +154,14 @@ def test_decimal_too_large_for_the_column_is_left_out() -> None:
 def _corpus() -> list[Notice]:
     own = dn("某政发〔2020〕1号", "某政发", 2020, "1")
     plan = make_notice("plan.txt", "某市人民政府关于印发《某市工作方案》的通知", own, [])
-    other = make_notice("other.txt", "某市人民政府关于加强安全生产工作的通知", dn("某政办〔2019〕7号", "某政办", 2019, "7"), [])
+    other = make_notice("other.txt", "某市人民政府关于加强安全生产工作的通知",
+                        dn("某政办〔2019〕7号", "某政办", 2019, "7"), [])
     citing = make_notice("citing.txt", "某区实施细则", None, [
         Reference(title=None, doc_number=dn("某政发[2020]1号", "某政发", 2020, "1"), span=sp(1, 9)),
         Reference(title="某市工作方案", doc_number=None, span=sp(10, 18)),
         Reference(title="关于加强安全生产工作的通知", doc_number=None, span=sp(19, 30)),
-        Reference(title="某市人民政府关于加强安全生产工作的通知", doc_number=dn("某政办〔2019〕8号", "某政办", 2019, "8"),
-                  span=sp(31, 40)),
+        Reference(title="某市人民政府关于加强安全生产工作的通知",
+                  doc_number=dn("某政办〔2019〕8号", "某政办", 2019, "8"), span=sp(31, 40)),
         Reference(title="未收录文件", doc_number=None, span=sp(41, 46)),
     ])
     return [plan, other, citing]

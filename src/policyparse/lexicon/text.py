@@ -49,8 +49,11 @@ OTHER_TAG = regex.compile(r"(?i)</?[a-z][a-z0-9]*(?:\s[^<>\n]*)?/?>|<!--.*?-->")
 MD_HEADING = regex.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 MD_EMPHASIS = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 MD_ESCAPE = regex.compile(r"\\(?=[\[\]|>*_\-.#()`!+{}])")
-MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-MD_LINK = regex.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
+# A link's target must look like an address (no Han, a / . # or :), so that a bracketed
+# clause followed by a heading marker, "[牵头单位:…](一)", is never read as a link.
+_LINK_TARGET = r"\((?=[^)\n]*[/.#:])[^\s()\p{Han}]+(?:[ \t]+\"[^\"\n]*\")?\)"
+MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]" + _LINK_TARGET)
+MD_LINK = regex.compile(r"\[([^\]\n]*)\]" + _LINK_TARGET)
 MD_BULLET = regex.compile(r"(?m)^[ \t]*(?:[-*+•·][ \t]+)")
 MD_TABLE_RULE = regex.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 TABLE_ROW = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
