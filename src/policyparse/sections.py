@@ -39,7 +39,7 @@ from .normalize import Normalized
 from .numerals import han_to_int
 
 LONG_LINE = 600  # a line this long is a flattened body: look for headings inside it too
-RUN_ON_LEN = 60  # a heading line this long without 。 was hard-wrapped: its title runs on
+RUN_ON_LEN = 40  # a heading line this long without 。 or : was hard-wrapped: its title runs on
 RUN_ON_LINES = 2  # at most this many more lines join a hard-wrapped title
 MAX_GAP = 3  # a list may skip this many numbers if the heading after it continues it
 TOC_LOOKAHEAD = 3  # lines after a heading searched for the dot leaders of a contents entry

@@ -54,7 +54,7 @@ INLINE_BOUNDARY = regex.compile(r"(?<=[。;!?:])[ \t]*|(?<=\S)[ \t]+")
 TITLE_END = regex.compile(r"。|(?<!\d):|:(?!\d)")
 
 # A heading line cut by a hard wrap (PDF copies) ends in one of these: the title runs on.
-TITLE_RUNS_ON = regex.compile(r"[,、;(“《]$")
+TITLE_RUNS_ON = regex.compile(r"[,、(“《]$")
 
 # A table-of-contents entry: dot leaders, optionally with a page number (… 4, ......- 1 -).
 TOC_LEADER = regex.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*(?:[-—][ \t]*)?\d{0,3}(?:[ \t]*[-—])?[ \t]*$")
