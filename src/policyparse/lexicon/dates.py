@@ -65,7 +65,13 @@ RELATIVE_WORDS = ("年底前", "年底", "年末", "年内", "年初", "今年",
 _REL = "(?:" + "|".join(sorted(RELATIVE_WORDS, key=len, reverse=True)) + ")"
 _NUMERAL_BEFORE = r"(?<![\d〇零一二三四五六七八九十百两几多数每近])"
 
+# Every alternative below starts with one of these characters. Checked first, as a lookahead,
+# it lets the engine skip the ordinary text between dates instead of trying each alternative
+# at every character: the difference between ~1M and ~15M chars/s over a notice.
+_FIRST_CHAR = r"(?=[\d〇零○一二三四五六七八九十年今明当本次上下])"
+
 DATE = regex.compile(
+    rf"{_FIRST_CHAR}(?:"
     # 2017年7月—2017年12月, 2022年7月—9月, 2017年—2019年, 2022年7月至2025年6月
     rf"(?P<range>{_POINT}{_DASH}{_RANGE_END})(?P<rq>{_QUAL})?"
     # 2022年1-6月: a range of months inside one year
@@ -86,6 +92,7 @@ DATE = regex.compile(
     rf"|(?<![\d年]){_MONTH}{_G}{_M_UNIT}(?={_QUAL}))(?P<mdq>{_QUAL})?"
     # 年底前, 年内, 今年, 上半年
     rf"|{_NUMERAL_BEFORE}(?P<rel>{_REL})"
+    r")"
 )
 
 # Taking a matched expression apart (applied to it with whitespace removed).
