@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,3 +19,20 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def emit(out: Path | None, data: str) -> int:
+    """A command's page or report: to stdout when ``out`` is None, else written atomically.
+
+    Returns the exit status; a write failure is one line on stderr naming the file.
+    """
+    if out is None:
+        sys.stdout.write(data)
+        return 0
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        print(f"policyparse: {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0

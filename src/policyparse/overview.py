@@ -397,7 +397,7 @@ def overview_html(corpus: Corpus) -> str:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
-    from .files import write_atomic
+    from .files import emit
 
     try:
         data = overview_html(read_corpus(args.source))
@@ -410,16 +410,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
     except Exception as exc:  # e.g. a damaged DuckDB file: one line, not a traceback
         print(f"policyparse: {args.source}: {type(exc).__name__}: {_first_line(exc)}", file=sys.stderr)
         return 1
-    if args.out is None:
-        sys.stdout.write(data)
-        return 0
-    try:
-        write_atomic(args.out, data)
-    except OSError as exc:
-        print(f"policyparse: {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(args.out)
-    return 0
+    return emit(args.out, data)
 
 
 def register(subparsers: Any) -> None:

@@ -398,7 +398,7 @@ def review_html(notice: Notice) -> str:
 
 def cmd_review(args: argparse.Namespace) -> int:
     from .errors import PolicyParseError
-    from .files import write_atomic
+    from .files import emit
     from .pipeline import parse_file
 
     try:
@@ -410,16 +410,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bug, but the user still gets one line, not a traceback
         print(f"policyparse: {args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-    if args.out is None:
-        sys.stdout.write(data)
-        return 0
-    try:
-        write_atomic(args.out, data)
-    except OSError as exc:
-        print(f"policyparse: {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(args.out)
-    return 0
+    return emit(args.out, data)
 
 
 def register(subparsers: Any) -> None:

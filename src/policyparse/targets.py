@@ -27,7 +27,7 @@ from .models import Comparator, DateMention, Incentive, Period, Phase, Target
 from .normalize import Normalized
 from .numerals import han_to_int
 from .quantities import Quantity, find_quantities, read_number_cell, split_unit
-from .sections import Outline
+from .sections import Outline, OutlineNode
 
 DeadlineSource = str
 
@@ -61,6 +61,12 @@ class _Doc:
     effort: str | None
     issue_year: int | None
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    # Look-up tables built once, so that each figure's deadline costs a bisection rather
+    # than a scan of every phase and every earlier date (quadratic on long notices).
+    phase_starts: list[int] = field(default_factory=list)
+    phase_reach: list[int] = field(default_factory=list)  # running max of the scopes' ends
+    cue_nodes: list[OutlineNode | None] = field(default_factory=list)
+    cue_in_phase: list[bool] = field(default_factory=list)
 
 
 def find_targets(
@@ -87,6 +93,13 @@ def find_targets(
         issue_year=issue_year,
     )
     doc.horizon = _horizon(doc)
+    doc.phase_starts = [a for a, _, _ in doc.phase_scopes]
+    reach = -1
+    for _, b, _ in doc.phase_scopes:
+        reach = max(reach, b)
+        doc.phase_reach.append(reach)
+    doc.cue_nodes = [outline.node_at(c.pos) for c in cues]
+    doc.cue_in_phase = [_phase_at(doc, c.pos) is not None for c in cues]
     doc.excluded = [m.span() for m in _BRACKETED.finditer(text)] + [
         m.span() for m in lx.QUOTED.finditer(text)
     ]
@@ -97,8 +110,9 @@ def find_targets(
     incentives: list[Incentive] = []
     funds: list[tuple[int, Target, Incentive]] = []
 
+    consumed.sort()
     for s0, s1 in _sentences(text):
-        if any(a <= s0 < b for a, b in consumed):
+        if _inside(consumed, s0):
             continue
         qs = [
             q
@@ -462,6 +476,9 @@ def _relative_value(written: str, issue_year: int | None) -> str | None:
     return None
 
 
+_GOAL_AHEAD = regex.compile(r"[^。;\n]{0,60}?的?目标")
+
+
 def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None:
     before = text[max(0, start - 6) : start]
     after = text[end : end + 4]
@@ -479,6 +496,9 @@ def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None
     has_post = bool(regex.search(r"(?:底|末|前|内)$", written)) or bool(
         regex.match(r"[ \t]*(?:年)?(?:底|末)?(?:前|以前|之前|内)", after)
     )
+    # "按照2020年…的目标": the year names the goal's due date (but "按照2018年标准" does not).
+    if not has_pre and regex.search(r"按照?[ \t]*$", before):
+        has_pre = bool(_GOAL_AHEAD.match(text, end))
     opens = lead == "" or bool(regex.fullmatch(r"(?:到|至|力争|确保)?", lead))
     relative = bool(lx.RELATIVE_DEADLINE.search(written))
     if not (has_pre or has_post or opens or relative):
@@ -546,22 +566,21 @@ def _deadline(doc: _Doc, pos: int, s0: int) -> tuple[str | None, DeadlineSource,
     row = _row_deadline(doc, pos)
     if row:
         return row, "table", False
-    for a, b, value in doc.phase_scopes:
-        if a <= pos < b:
-            return value, "phase", False
+    phase = _phase_at(doc, pos)
+    if phase is not None:
+        return phase, "phase", False
     node = doc.outline.node_at(pos)
     if node is not None:
-        allowed = {id(node)} | {id(a) for a in doc.outline.ancestors(node)}
+        chain = [node, *doc.outline.ancestors(node)]
+        allowed = {id(n) for n in chain}
+        # A date before the outermost section around ``pos`` lies in none of them: from
+        # there on the walk could only end empty-handed, so it stops.
+        lo = min(n.start for n in chain)
         j = i
-        while j >= 0:
-            cue = doc.cues[j]
-            at = doc.outline.node_at(cue.pos)
-            if (
-                at is not None
-                and id(at) in allowed
-                and not any(a <= cue.pos < b for a, b, _ in doc.phase_scopes)
-            ):
-                return cue.value, "section", False
+        while j >= 0 and doc.cues[j].pos >= lo:
+            at = doc.cue_nodes[j]
+            if at is not None and id(at) in allowed and not doc.cue_in_phase[j]:
+                return doc.cues[j].value, "section", False
             if at is None:
                 break
             j -= 1
@@ -572,6 +591,15 @@ def _deadline(doc: _Doc, pos: int, s0: int) -> tuple[str | None, DeadlineSource,
     if doc.effort:
         return doc.effort, "period", False
     return None, "none", False
+
+
+def _phase_at(doc: _Doc, pos: int) -> str | None:
+    """The deadline of the first phase scope (in reading order) holding ``pos``, if any."""
+    # The first scope whose end reaches past ``pos`` is the first whose running max does.
+    k = bisect.bisect_right(doc.phase_reach, pos)
+    if k < len(doc.phase_starts) and doc.phase_starts[k] <= pos:
+        return doc.phase_scopes[k][2]
+    return None
 
 
 def _row_deadline(doc: _Doc, pos: int) -> str | None:

@@ -185,6 +185,20 @@ def test_deadline_month_before() -> None:
     assert [(t.deadline, t.deadline_source) for t in got] == [("2025-06", "sentence")]
 
 
+# (real snippet, expected [(deadline, source)]); "按照YYYY年…目标" names the due year, other 按照 years do not.
+BY_GOAL_YEAR = [
+    ("三、保障\n各地要制订专项规划,并按照2020年普通高中学校消除66人以上超大班额、56人以上大班额比例控制在5%以内的目标推进。",
+     [("2020", "sentence")]),
+    ("三、保障\n按照2018年标准,新建校舍面积不低于3000平方米。", [(None, "none")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BY_GOAL_YEAR)
+def test_deadline_from_year_of_a_named_goal(text: str, expected: list[tuple[str | None, str]]) -> None:
+    got = run(text, issue=None)
+    assert [(t.deadline, t.deadline_source) for t in got] == expected
+
+
 def test_deadline_from_section() -> None:
     text = "一、主要目标\n到2025年,全市知识产权能力大幅提升。\n实现高质量创造。万人有效发明专利拥有量达到2.9件。\n"
     got = run(text)
