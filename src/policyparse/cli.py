@@ -17,18 +17,31 @@ from .files import write_atomic
 COMMAND_MODULES = ("policyparse.units", "policyparse.batch", "policyparse.review")
 
 
+ALIASES_HELP = ("JSON or TOML file pinning canonical unit names (format: policyparse units --help); "
+                "assignments then carry `canonical`")
+
+
 def _fail(path: str, exc: BaseException) -> None:
     reason = exc.reason if isinstance(exc, PolicyParseError) else f"{type(exc).__name__}: {exc}"
     print(f"policyparse: {path}: {reason}", file=sys.stderr)
 
 
-def _each_notice(paths: Sequence[str], handle: Callable[[str, object], None]) -> int:
+def _aliases(args: argparse.Namespace) -> dict[str, str] | None:
+    if getattr(args, "aliases", None) is None:
+        return None
+    from .units import load_aliases
+
+    return load_aliases(args.aliases)
+
+
+def _each_notice(paths: Sequence[str], handle: Callable[[str, object], None],
+                 aliases: dict[str, str] | None = None) -> int:
     from .pipeline import parse_file
 
     failed = 0
     for p in paths:
         try:
-            notice = parse_file(p)
+            notice = parse_file(p, aliases=aliases)
         except PolicyParseError as exc:
             _fail(p, exc)
             failed += 1
@@ -50,7 +63,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
                                                 if args.no_text else None))
         sys.stdout.write("\n")
 
-    return _each_notice(args.files, show)
+    return _each_notice(args.files, show, _aliases(args))
 
 
 def cmd_records(args: argparse.Namespace) -> int:
@@ -66,7 +79,7 @@ def cmd_records(args: argparse.Namespace) -> int:
         else:
             write_atomic(out / f"{Path(path).stem}.json", data + "\n")
 
-    return _each_notice(args.files, write)
+    return _each_notice(args.files, write, _aliases(args))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -89,12 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--indent", action="store_true", help="pretty-print")
     p.add_argument("--no-text", action="store_true", help="leave the original text out of the output")
+    p.add_argument("--aliases", type=Path, metavar="FILE", help=ALIASES_HELP)
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("records", help="write each file's flat records (FORMAT.md) as DIR/<stem>.json",
                        description="Write the flat records view of each notice (FORMAT.md).")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: print to stdout)")
+    p.add_argument("--aliases", type=Path, metavar="FILE", help=ALIASES_HELP)
     p.set_defaults(func=cmd_records)
 
     p = sub.add_parser("schema", help="write the JSON Schemas of the models",
@@ -115,6 +130,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except ValueError as exc:  # a bad option file (e.g. an alias file): one line, not a traceback
+        from .units import AliasError
+
+        if not isinstance(exc, AliasError):
+            raise
+        print(f"policyparse: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("policyparse: interrupted", file=sys.stderr)
         return 130

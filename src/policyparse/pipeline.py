@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .assignments import find_assignments
@@ -18,8 +19,12 @@ from .sections import build_outline
 from .targets import find_targets
 
 
-def parse_loaded(loaded: Loaded) -> Notice:
-    """Run every stage over a loaded document."""
+def parse_loaded(loaded: Loaded, *, aliases: Mapping[str, str] | None = None) -> Notice:
+    """Run every stage over a loaded document.
+
+    ``aliases`` maps unit spellings to canonical names (``policyparse units --aliases``);
+    assignments whose unit it names carry the canonical name in ``canonical``.
+    """
     norm = normalize(loaded.text)
     outline = build_outline(norm)
     numbers = find_doc_numbers(norm)
@@ -28,7 +33,7 @@ def parse_loaded(loaded: Loaded) -> Notice:
     references = find_references(norm, numbers, meta.doc_number, own_title=meta.title)
     phases = find_phases(norm, outline, dates)
     attachments = find_attachments(norm)
-    assignments, warnings = find_assignments(norm, outline)
+    assignments, warnings = find_assignments(norm, outline, aliases)
     targets, incentives = find_targets(norm, outline, phases, meta.period, dates, meta.issue_date)
     return Notice.model_construct(
         source=loaded.source,
@@ -54,16 +59,18 @@ def parse_loaded(loaded: Loaded) -> Notice:
     )
 
 
-def parse(text: str, source: str | None = None) -> Notice:
+def parse(text: str, source: str | None = None, *, aliases: Mapping[str, str] | None = None) -> Notice:
     """Parse a notice's text."""
-    return parse_loaded(Loaded(text, source, "utf-8", "text", {}))
+    return parse_loaded(Loaded(text, source, "utf-8", "text", {}), aliases=aliases)
 
 
-def parse_bytes(data: bytes, source: str | None = None, *, kind: str | None = None) -> Notice:
+def parse_bytes(
+    data: bytes, source: str | None = None, *, kind: str | None = None, aliases: Mapping[str, str] | None = None
+) -> Notice:
     """Parse a notice's bytes (text or HTML, encoding detected)."""
-    return parse_loaded(load_bytes(data, source, kind=kind))
+    return parse_loaded(load_bytes(data, source, kind=kind), aliases=aliases)
 
 
-def parse_file(path: str | Path) -> Notice:
+def parse_file(path: str | Path, *, aliases: Mapping[str, str] | None = None) -> Notice:
     """Read, decode and parse a notice file (.txt, .md, .html)."""
-    return parse_loaded(load_path(path))
+    return parse_loaded(load_path(path), aliases=aliases)

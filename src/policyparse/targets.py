@@ -110,7 +110,7 @@ def find_targets(
     incentives: list[Incentive] = []
     funds: list[tuple[int, Target, Incentive]] = []
 
-    consumed.sort()
+    consumed = _union(consumed)
     for s0, s1 in _sentences(text):
         if _inside(consumed, s0):
             continue
@@ -165,6 +165,17 @@ def _clause(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
     m2 = lx.CLAUSE_END.search(text, pos, s1)
     b = m2.start() if m2 else s1
     return a, b
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open spans merged into sorted, disjoint ones covering the same offsets."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        elif a < b:
+            out.append((a, b))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

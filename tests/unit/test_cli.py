@@ -57,3 +57,23 @@ def test_python_dash_m_runs() -> None:
                          check=False)
     assert res.returncode == 0
     assert "records" in res.stdout
+
+
+def test_records_with_an_alias_file_carries_canonical_names(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.json"
+    aliases.write_text('{"西安市科学技术局": ["市科技局(知识产权局)", "市科技局"]}', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["records", str(SAMPLE), "--out", str(out), "--aliases", str(aliases)]) == 0
+    rec = json.loads((out / f"{SAMPLE.stem}.json").read_text(encoding="utf-8"))
+    pinned = [a for a in rec["assignments"] if a.get("canonical")]
+    assert pinned
+    assert {a["canonical"] for a in pinned} == {"西安市科学技术局"}
+    assert {a["full"] for a in pinned} <= {"市科技局(知识产权局)", "市科技局"}
+
+
+def test_a_bad_alias_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text("not = [toml", encoding="utf-8")
+    assert main(["records", str(SAMPLE), "--aliases", str(aliases)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "aliases.toml" in err[0]
