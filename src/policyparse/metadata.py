@@ -30,6 +30,7 @@ from .lexicon import metadata as lx
 from .located import Located
 from .models import DateMention, DocNumber, Period, Span
 from .normalize import Normalized
+from .orgunits import split_units
 from .sections import Outline
 
 HEADER_LIMIT = 6000  # no notice's header runs this long; bounds the search when nothing ends it
@@ -148,22 +149,10 @@ def _find_recipients(norm: Normalized, start: int, end: int) -> tuple[str, int, 
 
 
 def split_recipients(s: str) -> list[str]:
-    """Split on 、 , ; outside brackets: ``各区、县(市、区)人民政府`` keeps its bracket whole."""
-    out: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for c in s:
-        if c in lx.OPEN_BRACKETS:
-            depth += 1
-        elif c in lx.CLOSE_BRACKETS:
-            depth = max(0, depth - 1)
-        if depth == 0 and lx.RECIPIENT_SPLIT.fullmatch(c):
-            out.append("".join(cur).strip())
-            cur = []
-            continue
-        cur.append(c)
-    out.append("".join(cur).strip())
-    return [x for x in out if x]
+    """Split a 主送 line into addressees with the organisation-name grammar: never inside
+    brackets, and joint levels stay one addressee (``各区、县(市)人民政府``, ``各区、市政府``)."""
+    pieces, _ = split_units(s)
+    return [p.text.strip() for p in pieces if p.text.strip()]
 
 
 # ---------------------------------------------------------------- title

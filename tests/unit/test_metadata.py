@@ -576,8 +576,12 @@ def test_fields_value_on_the_next_line() -> None:
         ),
         (
             "各区、县(市)人民政府,市政府有关部门、有关直属单位",
-            ["各区", "县(市)人民政府", "市政府有关部门", "有关直属单位"],
+            ["各区、县(市)人民政府", "市政府有关部门", "有关直属单位"],
         ),
+        # Regression: a joint level without brackets is one addressee too (sample 002).
+        ("各区、市人民政府,市政府各部门,市直各单位", ["各区、市人民政府", "市政府各部门", "市直各单位"]),
+        ("各省、自治区、直辖市人民政府,国务院各部委、各直属机构",
+         ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
     ],
 )
 def test_split_recipients(text: str, expected: list[str]) -> None:

@@ -87,9 +87,6 @@ ISSUER_SEPARATORS = regex.compile(r"[、,\s]")
 RECIPIENT_HINT = regex.compile(
     r"各|人民政府|政府|部门|单位|委|局|厅|办|公司|企业|机构|兵团|管委会|机关|院|学校"
 )
-RECIPIENT_SPLIT = regex.compile(r"[、,;]")
-OPEN_BRACKETS = "(〔[【"
-CLOSE_BRACKETS = ")〕]】"
 
 # The plan's period: a range after one of these words (试点时限自2022年7月至2025年6月).
 PERIOD_CUE = regex.compile(
