@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import DecodeError, PolicyParseError, ReadError, TooLargeError, UnsupportedFormatError
 from .models import (
     Assignment,
@@ -23,9 +25,26 @@ from .models import (
     Span,
     Target,
 )
-from .pipeline import parse, parse_bytes, parse_file
+
+if TYPE_CHECKING:
+    from .pipeline import parse, parse_bytes, parse_file
 
 __version__ = "0.1.0"
+
+_PIPELINE = frozenset({"parse", "parse_bytes", "parse_file"})
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline imports every extractor and compiles its patterns (about as long again as
+    # pydantic takes); it loads on first use, so `import policyparse`, the CLI's start and
+    # code that only reads models stay light.
+    if name in _PIPELINE:
+        from . import pipeline
+
+        value = getattr(pipeline, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Assignment",

@@ -31,6 +31,7 @@ clause: labels need their colon and unlabelled clauses their brackets.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ from .sections import Outline
 BRACKET_LIMIT = 800  # a clause longer than this is not a clause (and bounds the bracket scan)
 _TABLE_LINE = regex.compile(r"(?m)^[ \t]*\|.*$")
 _BRACKET_OR_BREAK = regex.compile(r"[(〔\[【)〕\]】]|\n\n")
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -94,16 +96,16 @@ def find_assignments(
     out: list[Assignment] = []
     warnings: list[str] = []
     for clause in clauses:
-        made = _assignments_of(norm, clause, first_is_lead, names_place, aliases)
+        path = outline.path_at(clause.start)
+        made = _assignments_of(norm, clause, path, first_is_lead, names_place, aliases)
         if not made:
             continue
-        path = outline.path_at(clause.start)
         if path is None:
             warnings.append(
                 f"responsibility clause at {norm.span(clause.start, clause.end).start} is before the first "
                 f"section; attached to the document root: {_clip(text[clause.start : clause.end])}"
             )
-        out.extend(a.model_copy(update={"path": path}) for a in made)
+        out.extend(made)
     return out, warnings
 
 
@@ -149,14 +151,36 @@ def _matching_close(text: str, open_pos: int) -> int | None:
     return None
 
 
+class _RoleWords:
+    """Where role words occur in a text, for range look-ups (see ``ROLE_WORD_SHORTEST``)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in rl.ROLE_WORD_SHORTEST.finditer(text, overlapped=True):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a role word lies wholly inside ``start:end`` (``ROLE_HINT.search`` there)."""
+        k = bisect.bisect_left(self.starts, start)
+        # Words are short, so only the last few starts before ``end`` can fail to fit.
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.ends[k] <= end:
+                return True
+            k += 1
+        return False
+
+
 def _bracket_clauses(text: str) -> list[_Clause]:
     out: list[_Clause] = []
     last_end = -1
+    role_words = _RoleWords(text)
     for m in rl.BRACKET_OPEN.finditer(text):
         i = m.start()
         if i < last_end:
             continue
-        if not rl.ROLE_HINT.search(text, i, min(len(text), i + BRACKET_LIMIT)):
+        if not role_words.within(i, min(len(text), i + BRACKET_LIMIT)):
             continue
         close = _matching_close(text, i)
         if close is None:
@@ -214,6 +238,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _unlabelled_parts(text: str, start: int, end: int) -> list[_Part]:
     body = text[start:end]
+    # Every segment must end in a role verb, the last one too, and only separators follow it:
+    # an aside that does not end in one is no clause, whatever its segments hold.
+    if not body.rstrip(" \t\n;,。.、").endswith(rl.VERB_WORDS):
+        return []
     pieces, _ = _segments(body)
     parts: list[_Part] = []
     for seg_start, seg_end in pieces:
@@ -388,7 +416,7 @@ def _unit_cell(cell: str) -> bool:
 def _table_unit(unit: str) -> bool:
     if not unit or rl.EMPTY_CELL.match(unit):
         return True
-    if len(unit) > 30 or any(c in unit for c in "。的:;!?") or regex.search(r"\d", unit):
+    if len(unit) > 30 or any(c in unit for c in "。的:;!?") or _DIGIT.search(unit):
         return False
     return looks_like_unit(unit) or len(unit) <= 8
 
@@ -448,6 +476,7 @@ def _joins(text: str, prev: str, piece: str) -> bool:
 def _assignments_of(
     norm: Normalized,
     clause: _Clause,
+    path: str | None,
     first_is_lead: bool,
     names_place: Callable[[str], bool],
     aliases: Mapping[str, str] | None,
@@ -480,7 +509,7 @@ def _assignments_of(
             written = _as_written(norm, u)
             out.append(
                 Assignment(
-                    path=None,
+                    path=path,
                     role=_role(role),
                     unit=written,
                     full=full if full != u.text else written,

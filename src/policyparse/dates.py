@@ -124,7 +124,7 @@ def _read_point(s: str, bare_unit: str | None, base: _Point | None) -> _Point | 
 
 
 def _first_unit(s: str) -> str | None:
-    m = regex.search(r"[年月日号]", s)
+    m = lx.UNIT_CHAR.search(s)
     return None if m is None else {"号": "日"}.get(m.group(), m.group())
 
 

@@ -48,7 +48,8 @@ def _try_decode(data: bytes, encoding: str, lenient: bool) -> str | None:
     if lenient:
         text = text.replace("\x00", "\ufffd")
         broken = text.count("\ufffd")
-        good = len(lx.NON_ASCII.findall(text)) - broken
+        # Non-ASCII characters, counted in C: the ASCII-only encoding drops exactly those.
+        good = len(text) - len(text.encode("ascii", "ignore")) - broken
         if broken > max(1, good // lx.GOOD_PER_BROKEN):
             return None
     sample = text[:4096]

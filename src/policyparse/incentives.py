@@ -15,6 +15,7 @@ from .normalize import Normalized
 from .quantities import Quantity
 
 _HAN = regex.compile(r"\p{Han}")
+_CLAUSE_SPLIT = regex.compile(r"[,;]")
 _PURPOSE_TRIM = regex.compile(r"^[ \t,;:、]+|[ \t,;:、]+$")
 _PURPOSE_CUES = regex.compile(
     r"(?:按照?|依|根据)[^,;。]{0,16}(?:给予|的)|给予|予以|最高|不超过|一次性|每(?:项|家|个|人|户|年|月)+|奖励|补贴|补助|资助|"
@@ -60,7 +61,7 @@ def _purpose(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[in
     head = text[s0 : q.start]
     i = head.rfind("对")
     if i >= 0:
-        part = regex.split(r"[,;]", head[i + 1 :], maxsplit=1)[0]
+        part = _CLAUSE_SPLIT.split(head[i + 1 :], maxsplit=1)[0]
         part = str(_PURPOSE_TRIM.sub("", part))
         if len(_HAN.findall(part)) >= 2:
             return part

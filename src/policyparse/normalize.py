@@ -37,8 +37,27 @@ class Normalized:
 
     def raw(self, start: int, end: int) -> str:
         """The original text behind normalised characters ``start:end``."""
-        sp = self.span(start, end)
-        return self.original[sp.start : sp.end]
+        # The offsets ``span`` would give, without building its model.
+        if end <= start:
+            return ""
+        return self.original[self.starts[start] : self.ends[end - 1]]
+
+
+# 0, 1, 2, … kept between calls: the identity offset map of a text is a slice of it (a
+# memory copy) instead of an array filled from range() one Python int at a time. Kept only
+# up to a size that costs little memory; longer texts build their own.
+_IDENTITY_MAX = 1 << 20
+_IDENTITY = array("q")
+
+
+def _identity(n: int) -> array:  # type: ignore[type-arg]
+    global _IDENTITY
+    if len(_IDENTITY) > n:
+        return _IDENTITY
+    if n >= _IDENTITY_MAX:
+        return array("q", range(n + 1))
+    _IDENTITY = array("q", range(min(max(n + 1, 2 * len(_IDENTITY), 1 << 16), _IDENTITY_MAX)))
+    return _IDENTITY
 
 
 class _Builder:
@@ -47,12 +66,17 @@ class _Builder:
     def __init__(self, original: str) -> None:
         self.text = original
         n = len(original)
-        self.starts = array("q", range(n))
-        self.ends = array("q", range(1, n + 1))
+        ident = _identity(n)
+        self.starts = ident[:n]
+        self.ends = ident[1 : n + 1]
 
-    def translate(self, table: dict[int, str]) -> None:
-        # The table maps one character to one character, so offsets are unchanged.
-        self.text = self.text.translate(table)
+    def fold(self, chars: regex.Pattern[str], mapping: dict[str, str]) -> None:
+        # Each character maps to one character, so offsets are unchanged. Only the few
+        # distinct characters present are replaced (str.translate looks every one up).
+        text = self.text
+        for c in set(chars.findall(text)):
+            text = text.replace(c, mapping[c])
+        self.text = text
 
     def replace_same_length(self, new: str) -> None:
         if len(new) != len(self.text):
@@ -155,7 +179,7 @@ def normalize(original: str) -> Normalized:
     """Normalise ``original`` for extraction; see the module docstring."""
     b = _Builder(original)
     b.sub(lx.CR, "\n")
-    b.translate(lx.FOLD_TABLE)
+    b.fold(lx.FOLD_CHARS, lx.FOLD_MAP)
     if _TRADITIONAL_HINT.search(b.text):
         b.replace_same_length(_to_simplified(b.text))
     if "<" in b.text:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import orgunits as lx
 from .lexicon import roles as rl
@@ -40,6 +41,8 @@ class Piece:
 def _inside_brackets(body: str) -> list[bool]:
     """For each character, whether it lies inside a balanced bracket or quote pair."""
     inside = [False] * len(body)
+    if not any(c in body for c in lx.BRACKETS):
+        return inside  # no opener, nothing inside (a stray closer opens nothing)
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(body):
         if ch in lx.BRACKETS and not (ch == lx.BRACKETS[ch] and stack and stack[-1][0] == ch):
@@ -59,6 +62,14 @@ def _inside_brackets(body: str) -> list[bool]:
 
 def split_units(body: str) -> tuple[list[Piece], str]:
     """The items of ``body`` and the separators left after the last one."""
+    pieces, rest = _split_units(body)
+    return list(pieces), rest
+
+
+# Unit lists repeat within a notice and across an archive (the same bodies are named again
+# and again); the results are immutable, so each distinct list is split once.
+@lru_cache(maxsize=4096)
+def _split_units(body: str) -> tuple[tuple[Piece, ...], str]:
     inside = _inside_brackets(body)
     pieces: list[Piece] = []
     n = len(body)
@@ -70,7 +81,7 @@ def split_units(body: str) -> tuple[list[Piece], str]:
             j += 1
         sep = body[i:j]
         if j >= n:
-            return pieces, sep
+            return tuple(pieces), sep
         if pieces and any(c in _STRONG for c in sep):
             group += 1
         start = j
@@ -81,9 +92,10 @@ def split_units(body: str) -> tuple[list[Piece], str]:
             j += 1
         pieces.append(Piece(body[start:j], start, j, sep, group))
         i = j
-    return pieces, ""
+    return tuple(pieces), ""
 
 
+@lru_cache(maxsize=8192)
 def cut_trailing(unit: str) -> str:
     """The unit without a trailing 按职责分工负责 / 牵头负责 / 等 phrase."""
     u = rl.TRAILING_VERB.sub("", unit)
@@ -97,6 +109,7 @@ def looks_like_unit(unit: str) -> bool:
     return lx.ORG_SUFFIX.search(unit) is not None or lx.JOINT_LEVELS.fullmatch(unit) is not None
 
 
+@lru_cache(maxsize=8192)
 def prefix_of(unit: str) -> str | None:
     """The place prefix a unit carries (市 in 市科技局 and 市市场监管局, none in 市场监管局)."""
     m = lx.PREFIX.match(unit)
@@ -165,20 +178,35 @@ def understand(
 
 def place_namer(text: str) -> Callable[[str], bool]:
     """A test for units that open with a place named in ``text`` (濮阳海关 where 濮阳市 occurs)."""
-    cache: dict[str, bool] = {}
+    places: set[str] | None = None
 
     def names_place(unit: str) -> bool:
-        for k in (2, 3):
-            head = unit[:k]
-            if len(head) < k or (head in cache and not cache[head]):
-                continue
-            if head not in cache:
-                cache[head] = _occurs_as_place(text, head)
-            if cache[head]:
-                return True
-        return False
+        nonlocal places
+        if places is None:
+            places = _places(text)
+        return (len(unit) >= 2 and unit[:2] in places) or (len(unit) >= 3 and unit[:3] in places)
 
     return names_place
+
+
+def _places(text: str) -> set[str]:
+    """Every 2- and 3-character head that ``_occurs_as_place`` finds in ``text``.
+
+    One pass over the text's level characters instead of a search of the whole text per
+    head and level: the same answers, at a cost that does not grow with the number of units.
+    """
+    out: set[str] = set()
+    n = len(text)
+    for m in lx.LEVEL_CHAR.finditer(text):
+        p = m.start()
+        level = text[p]
+        if level in lx.PLACE_LEVELS:
+            ok = p + 1 >= n or text[p + 1] not in lx.NOT_PLACE_AFTER
+        else:
+            ok = lx.LOCAL_PLACE_AFTER.match(text, p + 1) is not None
+        if ok:
+            out.update(text[p - k : p] for k in (2, 3) if p >= k)
+    return out
 
 
 def _occurs_as_place(text: str, head: str) -> bool:

@@ -99,11 +99,21 @@ def split_unit(written: str) -> tuple[Decimal, str]:
     return Decimal(1), base_unit(w)
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every quantity in ``text[start:end]``, in order; words that merely contain a numeral are skipped."""
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, skip_time: bool = False
+) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, in order; words that merely contain a numeral are skipped.
+
+    With ``skip_time``, years, dates and durations (kind "time") are left out before they are
+    read: most figures of a notice are years, and a caller that drops them need not pay for them.
+    """
     out: list[Quantity] = []
     stop = len(text) if end is None else end
     for m in lx.QUANTITY.finditer(text, start, stop):
+        if skip_time and m.group("pct") is None:
+            unit = m.group("hiunit") or m.group("unit")
+            if unit_kind(base_unit(unit)) == "time":
+                continue
         q = _read(m, text)
         if q is not None:
             out.append(q)
@@ -162,6 +172,12 @@ def _read(m: object, text: str) -> Quantity | None:
         kind=unit_kind(unit),
         han=han,
     )
+
+
+def is_number_cell(cell: str) -> bool:
+    """Whether ``read_number_cell`` reads ``cell`` (without making its value)."""
+    m = lx.CELL_NUMBER.fullmatch(cell.strip())
+    return m is not None and parse_number(m["num"]) is not None
 
 
 def read_number_cell(cell: str) -> tuple[Decimal, str | None, str] | None:

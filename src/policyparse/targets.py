@@ -26,7 +26,7 @@ from .located import Located
 from .models import Comparator, DateMention, Incentive, Period, Phase, Target
 from .normalize import Normalized
 from .numerals import han_to_int
-from .quantities import Quantity, find_quantities, read_number_cell, split_unit
+from .quantities import Quantity, find_quantities, is_number_cell, read_number_cell, split_unit
 from .sections import Outline, OutlineNode
 
 DeadlineSource = str
@@ -111,14 +111,19 @@ def find_targets(
     funds: list[tuple[int, Target, Incentive]] = []
 
     consumed = _union(consumed)
+    # The text's quantities are read in one pass and dealt out to the sentences: no quantity
+    # runs across a sentence end, so each sentence gets exactly what reading it alone gives.
+    found = find_quantities(text, skip_time=True)
+    k = 0
     for s0, s1 in _sentences(text):
+        while k < len(found) and found[k].start < s0:
+            k += 1
+        first = k
+        while k < len(found) and found[k].start < s1:
+            k += 1
         if _inside(consumed, s0):
             continue
-        qs = [
-            q
-            for q in find_quantities(text, s0, s1)
-            if q.kind != "time" and not _inside(doc.excluded, q.start)
-        ]
+        qs = [q for q in found[first:k] if q.kind != "time" and not _inside(doc.excluded, q.start)]
         if not qs:
             continue
         for item in _read_sentence(doc, qs, s0, s1):
@@ -147,15 +152,7 @@ def find_targets(
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for m in lx.SENTENCE_END.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
+    return [m.span() for m in lx.SENTENCE.finditer(text)]
 
 
 def _clause(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
@@ -250,7 +247,7 @@ def _is_threshold(text: str, q: Quantity, rest: list[Quantity], c1: int) -> bool
         return False
     if "的" in between:
         return True
-    return not regex.search(r"[、,和及与]", between)
+    return not lx.LIST_JOINER.search(between)
 
 
 def _groups(
@@ -415,7 +412,7 @@ def _noun_after(text: str, pos: int, c1: int) -> tuple[str, int, int]:
     "打造2个特色鲜明…的区域商标品牌" → 区域商标品牌; in a list "91个断面监测水站、26个…" the noun
     stops at the separator before the next figure.
     """
-    nxt = [q for q in find_quantities(text, pos, c1) if q.kind != "time"]
+    nxt = find_quantities(text, pos, c1, skip_time=True)
     end = nxt[0].start if nxt else c1
     next_start = end
     seg = text[pos:end]
@@ -423,19 +420,19 @@ def _noun_after(text: str, pos: int, c1: int) -> tuple[str, int, int]:
         cut = max(seg.rfind("、"), seg.rfind("和"), seg.rfind("及"))
         if cut > 0:
             seg, next_start = seg[:cut], pos + cut + 1
-    m = regex.match(r"^[ \t]*(?:的)?", seg)
+    m = lx.NOUN_LEAD.match(seg)
     lead = m.end() if m else 0
     noun = seg[lead:]
     cut_de = noun.rfind("的")
     if 0 <= cut_de < len(noun) - 1:
         noun = noun[cut_de + 1 :]
-    noun = regex.sub(r"[、和及与 \t]+$", "", noun)[:40]
+    noun = lx.NOUN_TRAIL.sub("", noun)[:40]
     return noun, pos + len(seg), next_start
 
 
 def _split_subject(subject: str, on_and: bool = True) -> list[str]:
-    sep = r"[、]|和|及|与" if on_and else r"[、]"
-    parts = [p for p in regex.split(sep, subject) if p]
+    sep = lx.SUBJECT_SPLIT if on_and else lx.SUBJECT_SPLIT_LIST
+    parts = [p for p in sep.split(subject) if p]
     return parts
 
 
@@ -479,7 +476,7 @@ def deadline_cues(text: str, dates: list[Located[DateMention]], issue_year: int 
 def _relative_value(written: str, issue_year: int | None) -> str | None:
     if issue_year is None:
         return None
-    m = regex.search(r"(\d{1,2})月", written)
+    m = lx.RELATIVE_MONTH.search(written)
     if m and 1 <= int(m[1]) <= 12:
         return _month_value(issue_year, int(m[1]))
     if lx.RELATIVE_DEADLINE.search(written):
@@ -496,21 +493,17 @@ def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None
     # A year that opens a sentence or a clause ("2013年,…", "…,2026年…不低于…") dates what follows.
     lead_m = _CLAUSE_LEAD.search(text, max(0, start - 12), start)
     lead = lead_m.group(1).strip(" \t★") if lead_m else "x"
-    if lx.BASELINE.match(text, max(0, start - 2)) or regex.search(
-        r"(?:以|比|较|相比|同比|自|从)[ \t]*$", before
-    ):
+    if lx.BASELINE.match(text, max(0, start - 2)) or lx.COMPARED_BEFORE.search(before):
         return None
-    if regex.search(r"^[ \t]*(?:年)?[ \t]*(?:为基数|为基准|以来|至今|起|开始|的)", after):
+    if lx.SINCE_AFTER.search(after):
         return None
     written = text[start:end]
-    has_pre = bool(regex.search(r"(?:到|至|截至|截止到?|力争|确保|在)[ \t]*$", before))
-    has_post = bool(regex.search(r"(?:底|末|前|内)$", written)) or bool(
-        regex.match(r"[ \t]*(?:年)?(?:底|末)?(?:前|以前|之前|内)", after)
-    )
+    has_pre = bool(lx.BY_BEFORE.search(before))
+    has_post = bool(lx.BOUND_END.search(written)) or bool(lx.BOUND_AFTER.match(after))
     # "按照2020年…的目标": the year names the goal's due date (but "按照2018年标准" does not).
-    if not has_pre and regex.search(r"按照?[ \t]*$", before):
+    if not has_pre and lx.ACCORDING_BEFORE.search(before):
         has_pre = bool(_GOAL_AHEAD.match(text, end))
-    opens = lead == "" or bool(regex.fullmatch(r"(?:到|至|力争|确保)?", lead))
+    opens = lead == "" or bool(lx.OPENING_LEAD.fullmatch(lead))
     relative = bool(lx.RELATIVE_DEADLINE.search(written))
     if not (has_pre or has_post or opens or relative):
         return None
@@ -643,16 +636,22 @@ class _Cell:
         return str(_SPACES.sub("", self.text))
 
 
+def _column_date(cell: _Cell) -> regex.Match[str] | None:
+    """A column header's date (2025年, 2020年底目标); it opens with the year's digits."""
+    if not cell.text.lstrip(" \t")[:1].isdigit():
+        return None
+    return lx.COLUMN_DATE.fullmatch(cell.compact)
+
+
 def _lines(text: str) -> list[_Cell]:
     out = []
-    for m in regex.finditer(r"[^\n]+", text):
-        s, e = m.span()
-        while s < e and text[s] in " \t":
-            s += 1
-        while e > s and text[e - 1] in " \t":
-            e -= 1
-        if s < e:
-            out.append(_Cell(text[s:e], s, e))
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip(" \t")
+        if stripped:
+            s = pos + len(line) - len(line.lstrip(" \t"))
+            out.append(_Cell(stripped, s, s + len(stripped)))
+        pos += len(line) + 1
     return out
 
 
@@ -660,7 +659,7 @@ def _pipe_cells(line: _Cell) -> list[_Cell] | None:
     if not line.text.startswith("|"):
         return None
     cells = []
-    for m in regex.finditer(r"[^|]+", line.text):
+    for m in lx.CELL_TEXT.finditer(line.text):
         s = m.start()
         raw = m.group()
         ls = len(raw) - len(raw.lstrip(" \t"))
@@ -675,6 +674,8 @@ def _pipe_cells(line: _Cell) -> list[_Cell] | None:
 def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
     """Targets from annex timetables: a row per metric, a column per date."""
     text = doc.norm.text
+    if "|" not in text and not lx.COLUMN_DATE_LINE.search(text):
+        return [], []
     lines = _lines(text)
     targets: list[Target] = []
     consumed: list[tuple[int, int]] = []
@@ -682,12 +683,12 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
     while i < len(lines):
         # One cell per line: labels, then ≥2 date lines, then rows of the same width.
         if (
-            lx.COLUMN_DATE.fullmatch(lines[i].compact)
+            _column_date(lines[i])
             and i + 1 < len(lines)
-            and lx.COLUMN_DATE.fullmatch(lines[i + 1].compact)
+            and _column_date(lines[i + 1])
         ):
             j = i
-            while j < len(lines) and lx.COLUMN_DATE.fullmatch(lines[j].compact):
+            while j < len(lines) and _column_date(lines[j]):
                 j += 1
             k = i
             while k > 0 and i - k < 4 and lx.HEADER_LABEL.fullmatch(lines[k - 1].compact):
@@ -711,7 +712,7 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
             i = j
             continue
         cells = _pipe_cells(lines[i])
-        if cells and sum(1 for c in cells if lx.COLUMN_DATE.fullmatch(c.compact)) >= 2:
+        if cells and sum(1 for c in cells if _column_date(c)) >= 2:
             header = cells
             rows = []
             r = i + 1
@@ -719,7 +720,7 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
                 prow = _pipe_cells(lines[r])
                 if prow is None:
                     break
-                if regex.fullmatch(r"[-: |]+", lines[r].text):
+                if lx.RULE_ROW.fullmatch(lines[r].text):
                     r += 1
                     continue
                 if len(prow) == len(header) and _row_ok(header, prow):
@@ -737,8 +738,8 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
 def _name_col(header: list[_Cell]) -> int | None:
     for idx, h in enumerate(header):
         if (
-            not lx.COLUMN_DATE.fullmatch(h.compact)
-            and regex.search(r"名称|指标|任务|项目|内容|目标", h.compact)
+            not _column_date(h)
+            and lx.NAME_HEADER.search(h.compact)
             and "单位" not in h.compact
         ):
             return idx
@@ -747,16 +748,16 @@ def _name_col(header: list[_Cell]) -> int | None:
 
 def _row_ok(header: list[_Cell], row: list[_Cell]) -> bool:
     name = _name_col(header)
-    if name is None or not regex.search(r"\p{Han}", row[name].text):
+    if name is None or not lx.HAN.search(row[name].text):
         return False
     for h, c in zip(header, row, strict=True):
         label = h.compact
-        if label in ("序号", "编号") and not regex.fullmatch(r"\d{1,3}", c.compact):
+        if label in ("序号", "编号") and not lx.SERIAL.fullmatch(c.compact):
             return False
         if (
             lx.COLUMN_DATE.fullmatch(label)
             and c.compact not in ("", "—", "-", "——", "/")
-            and read_number_cell(c.text) is None
+            and not is_number_cell(c.text)
         ):
             return False
     return True
@@ -778,7 +779,7 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
         elif unit_idx is not None and row[unit_idx].compact:
             mult, unit = split_unit(row[unit_idx].compact)
         for h, c in zip(header, row, strict=True):
-            dm = lx.COLUMN_DATE.fullmatch(h.compact)
+            dm = _column_date(h)
             if not dm:
                 continue
             cell = read_number_cell(c.text)
@@ -792,6 +793,7 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
             v = Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
             comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
             deadline = _month_value(int(dm["y"]), int(dm["m"]) if dm["m"] else None)
+            written = doc.norm.raw(c.start, c.end)
             out.append(
                 Target(
                     path=doc.outline.path_at(c.start),
@@ -799,13 +801,13 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
                     comparator=comparator,
                     value=v,
                     unit=u,
-                    value_text=doc.norm.raw(c.start, c.end),
+                    value_text=written,
                     deadline=deadline,
                     deadline_source="table",
                     # The cell as written: a table states no clause, and a text made up from
                     # row, column and cell would break the span contract; the row name is in
                     # the metric and the column's date in the deadline.
-                    text=doc.norm.raw(c.start, c.end),
+                    text=written,
                     span=doc.norm.span(c.start, c.end),
                     value_span=doc.norm.span(c.start, c.end),
                 )

@@ -74,6 +74,7 @@ NOT_PLACE_AFTER = frozenset("场级域直属民委政区县长")
 # government word or a boundary: 丰台区人民政府, 丰台区、….
 LOCAL_LEVELS = ("区", "县")
 LOCAL_PLACE_AFTER = regex.compile(r"人民政府|政府|委|[、,;。\s]|$")
+LEVEL_CHAR = regex.compile("[" + "".join(PLACE_LEVELS + LOCAL_LEVELS) + "]")
 
 # Abbreviations and long forms of department names, for grouping spellings of one body.
 # Each tuple lists spellings of the same core (without place prefix).

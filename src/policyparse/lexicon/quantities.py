@@ -157,15 +157,25 @@ NUMBER = rf"(?:{_ARABIC}|{_HAN_NUM})"
 # The unit part: % or a catalogue unit, optionally divided (元/年).
 UNIT = rf"(?:%|‰|(?:{_LEAD})/(?:{_PER})|(?:{_unit_alternation()})(?:/(?:{_PER}))?)"
 
+# The lookaheads below name every character a quantity can start with, and every character
+# that can follow its number: necessary conditions, checked first so that the engine skips
+# ordinary text (and numerals inside words: 统一, 进一步) without trying the unit catalogue.
+_MULT_FIRST = "".join(sorted({m[0] for m in MULTIPLIERS}))
+_UNIT_FIRST = "".join(sorted({u[0] for u, _ in COUNT_UNITS + TIME_UNITS} | {u[0] for u in LEADING_PER}))
+_AFTER_LO = regex.escape(f"{_MULT_FIRST}%‰ \t—-~～至到", special_only=True)
+_AFTER_NUM = regex.escape(f" \t{_MULT_FIRST}%‰{_UNIT_FIRST}", special_only=True)
+
 # A quantity: 百分之X, a range X—Y unit, or X unit. Named groups feed the parser.
 QUANTITY = regex.compile(
     rf"""
+    (?=[\d百{_HAN_DIGITS[2:]}十])
     (?<![\dA-Za-z.\-_/#·])
     (?:
         百分之(?P<pct>{NUMBER})
-      | (?P<lo>{NUMBER})(?P<lomult>{_MULT})?(?P<lounit>%|‰)?[ \t]*(?:—{{1,2}}|-{{1,2}}|~|～|至|到)[ \t]*
+      | (?P<lo>{NUMBER})(?=[{_AFTER_LO}])(?P<lomult>{_MULT})?(?P<lounit>%|‰)?
+        [ \t]*(?:—{{1,2}}|-{{1,2}}|~|～|至|到)[ \t]*
         (?P<hi>{NUMBER})[ \t]*(?P<himult>{_MULT})?[ \t]*(?P<hiunit>{UNIT})
-      | (?P<num>{NUMBER})[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{UNIT})
+      | (?P<num>{NUMBER})(?=[{_AFTER_NUM}])[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{UNIT})
     )
     """,
     regex.VERBOSE,

@@ -100,11 +100,16 @@ _VERBS: dict[str, str] = {
     "协办": COOPERATING,
 }
 VERB_ROLE = _VERBS
+VERB_WORDS = tuple(_VERBS)  # for str.endswith: a clause's last segment must end in one
 _VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
 SEGMENT = regex.compile(rf"(?s)^(?:由)?(?P<units>.+?)(?P<verb>{_VERB_ALT})$")
 
 # Any role word at all: a cheap filter before a bracket's content is read as a clause.
 ROLE_HINT = regex.compile(rf"{_LABEL_ALT}|{_VERB_ALT}")
+# The same words shortest first: read with overlapped=True it gives, at every place a role
+# word starts, the shortest one there, so "is there a role word inside this range" becomes
+# a look-up instead of a scan of the range.
+ROLE_WORD_SHORTEST = regex.compile("|".join(sorted({*_LABEL_WORDS, *_VERBS}, key=len)))
 
 # Separators between the segments of an unlabelled clause (X牵头,Y配合).
 SEGMENT_SEP = regex.compile(r"[,;]")

@@ -7,6 +7,7 @@ import regex
 # Sentence and clause boundaries. A sentence carries its deadline to every clause in it;
 # a clause holds one metric.
 SENTENCE_END = regex.compile(r"[。!?\n|]")
+SENTENCE = regex.compile(r"[^。!?\n|]+")  # a sentence: what lies between two ends
 CLAUSE_END = regex.compile(r"[,;:。!?\n|\t]")
 
 # Comparator words just before the number (nearest wins). Longest first inside each group.
@@ -246,5 +247,31 @@ HEADER_LABEL = regex.compile(
 COLUMN_DATE = regex.compile(
     r"^(?P<y>\d{4})[ \t]*年(?:[ \t]*(?P<m>\d{1,2})[ \t]*月)?(?:[ \t]*(?:底|末))?(?:[ \t]*(?:目标|目标值))?$"
 )
+# A line that may be a COLUMN_DATE header once its spaces are gone (digits and spaces to 年,
+# then only what COLUMN_DATE allows after it): a text without one, and without a "|" row, has
+# no timetable to look for.
+COLUMN_DATE_LINE = regex.compile(r"(?m)^[ \t]*\d[\d \t]*年[\d \t月底末目标值]*$")
 ROW_UNIT = regex.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8}?)[ \t]*[)）][ \t]*$")
 TASK_DEADLINE_CELL = regex.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:底|末)?前?$")
+
+# Small patterns the extractor applies to slices and table cells, compiled here once rather
+# than looked up in the module's cache on every call.
+LIST_JOINER = regex.compile(r"[、,和及与]")
+NOUN_LEAD = regex.compile(r"^[ \t]*(?:的)?")
+NOUN_TRAIL = regex.compile(r"[、和及与 \t]+$")
+SUBJECT_SPLIT = regex.compile(r"[、]|和|及|与")
+SUBJECT_SPLIT_LIST = regex.compile(r"[、]")
+RELATIVE_MONTH = regex.compile(r"(\d{1,2})月")
+# Around a date: what makes it a base year, a starting point or a deadline.
+COMPARED_BEFORE = regex.compile(r"(?:以|比|较|相比|同比|自|从)[ \t]*$")
+SINCE_AFTER = regex.compile(r"^[ \t]*(?:年)?[ \t]*(?:为基数|为基准|以来|至今|起|开始|的)")
+BY_BEFORE = regex.compile(r"(?:到|至|截至|截止到?|力争|确保|在)[ \t]*$")
+BOUND_END = regex.compile(r"(?:底|末|前|内)$")
+BOUND_AFTER = regex.compile(r"[ \t]*(?:年)?(?:底|末)?(?:前|以前|之前|内)")
+ACCORDING_BEFORE = regex.compile(r"按照?[ \t]*$")
+OPENING_LEAD = regex.compile(r"(?:到|至|力争|确保)?")
+# Timetables.
+CELL_TEXT = regex.compile(r"[^|]+")
+RULE_ROW = regex.compile(r"[-: |]+")
+NAME_HEADER = regex.compile(r"名称|指标|任务|项目|内容|目标")
+SERIAL = regex.compile(r"\d{1,3}")
