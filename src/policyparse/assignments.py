@@ -86,18 +86,19 @@ def find_assignments(
     text = norm.text
     if aliases:
         aliases = {alias_key(k): v for k, v in aliases.items()}
-    clauses = _bracket_clauses(text)
+    labels = _Labels(text)
+    clauses = _bracket_clauses(text, labels)
     taken = [(c.start, c.end) for c in clauses]
-    clauses += _line_clauses(text, taken)
+    clauses += _line_clauses(text, taken, labels)
     clauses += _table_clauses(text)
     clauses.sort(key=lambda c: c.start)
     first_is_lead = rl.FIRST_IS_LEAD.search(text) is not None
-    names_place = place_namer(text)
+    lists = _Lists(text, place_namer(text))
     out: list[Assignment] = []
     warnings: list[str] = []
     for clause in clauses:
         path = outline.path_at(clause.start)
-        made = _assignments_of(norm, clause, path, first_is_lead, names_place, aliases)
+        made = _assignments_of(norm, clause, path, first_is_lead, lists, aliases)
         if not made:
             continue
         if path is None:
@@ -151,42 +152,57 @@ def _matching_close(text: str, open_pos: int) -> int | None:
     return None
 
 
-class _RoleWords:
-    """Where role words occur in a text, for range look-ups (see ``ROLE_WORD_SHORTEST``)."""
+class _Labels:
+    """Every match of ``rl.LABEL`` in a text, as ``LABEL.finditer`` gives them, in one pass.
+
+    Found from the colons (see ``rl.LABEL_COLON``). The matches of ``LABEL`` inside a range
+    (``finditer(text, s, e)``) are the ones here that lie wholly inside it whenever no match
+    straddles ``s``, which holds at every place it is asked about: after a bracket, a line
+    break or a label's colon, none of which a label word contains.
+    """
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for m in rl.ROLE_WORD_SHORTEST.finditer(text, overlapped=True):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        self.words: list[str] = []
+        colon = text.find(rl.LABEL_COLON)
+        while colon >= 0:
+            x = colon
+            while x > 0 and text[x - 1] in rl.LABEL_GAP:
+                x -= 1
+            for n in rl.LABEL_LENGTHS:  # longest first: the leftmost start
+                if x >= n and text[x - n : x] in rl.LABEL_ROLE:
+                    self.starts.append(x - n)
+                    self.ends.append(colon + 1)
+                    self.words.append(text[x - n : x])
+                    break
+            colon = text.find(rl.LABEL_COLON, colon + 1)
 
-    def within(self, start: int, end: int) -> bool:
-        """Whether a role word lies wholly inside ``start:end`` (``ROLE_HINT.search`` there)."""
-        k = bisect.bisect_left(self.starts, start)
-        # Words are short, so only the last few starts before ``end`` can fail to fit.
-        while k < len(self.starts) and self.starts[k] < end:
-            if self.ends[k] <= end:
-                return True
-            k += 1
-        return False
+    def first_from(self, start: int) -> int:
+        """Index of the first label that starts at or after ``start``."""
+        return bisect.bisect_left(self.starts, start)
+
+    def inside(self, start: int, end: int) -> range:
+        """Indices of the labels wholly inside ``start:end``."""
+        k = j = bisect.bisect_left(self.starts, start)
+        # Labels do not overlap, so past the first one that does not fit, none does.
+        while j < len(self.starts) and self.ends[j] <= end:
+            j += 1
+        return range(k, j)
 
 
-def _bracket_clauses(text: str) -> list[_Clause]:
+def _bracket_clauses(text: str, labels: _Labels) -> list[_Clause]:
     out: list[_Clause] = []
     last_end = -1
-    role_words = _RoleWords(text)
     for m in rl.BRACKET_OPEN.finditer(text):
         i = m.start()
         if i < last_end:
             continue
-        if not role_words.within(i, min(len(text), i + BRACKET_LIMIT)):
-            continue
         close = _matching_close(text, i)
         if close is None:
-            clause = _unclosed(text, i)
+            clause = _unclosed(text, i, labels)
         else:
-            parts = _parse_content(text, i + 1, close)
+            parts = _parse_content(text, i + 1, close, labels)
             clause = _Clause(i, close + 1, parts) if parts else None
         if clause is not None:
             out.append(clause)
@@ -194,37 +210,37 @@ def _bracket_clauses(text: str) -> list[_Clause]:
     return out
 
 
-def _unclosed(text: str, i: int) -> _Clause | None:
+def _unclosed(text: str, i: int, labels: _Labels) -> _Clause | None:
     """An unclosed bracket is read only when a label opens it, and only to the end of its sentence."""
-    lab = rl.LABEL.match(text, i + 1)
-    if not lab:
+    k = labels.first_from(i + 1)
+    if k == len(labels.starts) or labels.starts[k] != i + 1:
         return None
-    stop = rl.LINE_PART_END.search(text, lab.end(), min(len(text), i + BRACKET_LIMIT))
+    stop = rl.LINE_PART_END.search(text, labels.ends[k], min(len(text), i + BRACKET_LIMIT))
     end = stop.start() if stop else min(len(text), i + BRACKET_LIMIT)
-    parts = _parse_content(text, i + 1, end)
+    parts = _parse_content(text, i + 1, end, labels)
     return _Clause(i, end, parts) if parts else None
 
 
-def _parse_content(text: str, start: int, end: int) -> list[_Part]:
+def _parse_content(text: str, start: int, end: int, labels: _Labels) -> list[_Part]:
     """The parts of a bracket's content, or [] when it is not a responsibility clause."""
     lead = start
     while lead < end and text[lead] in " \t\n":
         lead += 1
-    labels = list(rl.LABEL.finditer(text, lead, end))
-    if labels and labels[0].start() == lead:
-        return _labelled_parts(text, labels, end)
-    if labels:
+    inside = labels.inside(lead, end)
+    if inside and labels.starts[inside[0]] == lead:
+        return _labelled_parts(text, labels, inside, end)
+    if inside:
         return []
     return _unlabelled_parts(text, lead, end)
 
 
-def _labelled_parts(text: str, labels: list[regex.Match[str]], end: int) -> list[_Part]:
+def _labelled_parts(text: str, labels: _Labels, inside: range, end: int) -> list[_Part]:
     parts: list[_Part] = []
-    for k, lab in enumerate(labels):
-        stop = labels[k + 1].start() if k + 1 < len(labels) else end
-        s, e = _trim(text, lab.end(), stop)
+    for k in inside:
+        stop = labels.starts[k + 1] if k + 1 < inside.stop else end
+        s, e = _trim(text, labels.ends[k], stop)
         if e > s:
-            parts.append(_Part(rl.LABEL_ROLE[lab.group("label")], s, e))
+            parts.append(_Part(rl.LABEL_ROLE[labels.words[k]], s, e))
     return parts
 
 
@@ -279,11 +295,20 @@ def _segments(body: str) -> tuple[list[tuple[int, int]], int]:
 # --- own-line labelled clauses ---------------------------------------------------------------
 
 
-def _line_clauses(text: str, taken: list[tuple[int, int]]) -> list[_Clause]:
+def _opens_line(text: str, pos: int) -> bool:
+    """Whether a label at ``pos`` opens a line or a sentence (see ``rl.LINE_LABEL``)."""
+    q = pos
+    while q > 0 and text[q - 1] in rl.LABEL_GAP:
+        q -= 1
+    return q == 0 or text[q - 1] in rl.LINE_LABEL_AFTER
+
+
+def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> list[_Clause]:
     out: list[_Clause] = []
     k = 0
-    for m in rl.LINE_LABEL.finditer(text):
-        pos = m.start("label")
+    for li, pos in enumerate(labels.starts):
+        if not _opens_line(text, pos):
+            continue
         while k < len(taken) and taken[k][1] <= pos:
             k += 1
         if k < len(taken) and taken[k][0] <= pos < taken[k][1]:
@@ -292,17 +317,17 @@ def _line_clauses(text: str, taken: list[tuple[int, int]]) -> list[_Clause]:
             continue
         if rl.FOOTER_HINT.search(text, max(0, pos - rl.FOOTER_WINDOW), pos + rl.FOOTER_WINDOW):
             continue  # the site's 主办单位 in a page footer
-        body_start = m.end()
+        body_start = labels.ends[li]
         limit = min(len(text), body_start + BRACKET_LIMIT)
         stop = rl.LINE_PART_END.search(text, body_start, limit)
         end = stop.start() if stop else limit
-        nxt = rl.LABEL.search(text, body_start, end)
-        if nxt:
-            end = nxt.start()
+        # The next label, if it lies wholly before ``end`` (``LABEL.search`` there).
+        if li + 1 < len(labels.starts) and labels.ends[li + 1] <= end:
+            end = labels.starts[li + 1]
         s, e = _trim(text, body_start, end)
         if e <= s:
             continue
-        part = _Part(rl.LABEL_ROLE[m.group("label")], s, e)
+        part = _Part(rl.LABEL_ROLE[labels.words[li]], s, e)
         prev = out[-1] if out else None
         if prev is not None and not text[prev.end : pos].strip(" \t\n;,。"):
             prev.parts.append(part)
@@ -438,28 +463,59 @@ def _align(
 # --- from a clause to assignments ------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Unit:
     text: str
-    start: int
+    start: int  # offsets in the list's body
     end: int
     group: int
 
 
-def _units_of(text: str, part: _Part) -> list[_Unit]:
-    body = text[part.start : part.end]
+class _Lists:
+    """Reads the unit lists of one notice. A notice names the same lists again and again
+    (市发展改革委牵头 under task after task), so each distinct list is split, and each distinct
+    list of units understood, once; the answers depend only on the list and the notice."""
+
+    def __init__(self, text: str, names_place: Callable[[str], bool]) -> None:
+        self.text = text
+        self.names_place = names_place
+        self._units: dict[tuple[str, bool], tuple[_Unit, ...]] = {}
+        self._fulls: dict[tuple[tuple[_Unit, ...], str | None], list[str]] = {}
+
+    def units(self, part: _Part) -> tuple[_Unit, ...]:
+        key = (self.text[part.start : part.end], part.soft_tabs)
+        got = self._units.get(key)
+        if got is None:
+            got = self._units[key] = _units_of(self.text, key[0], part.soft_tabs)
+        return got
+
+    def fulls(self, units: tuple[_Unit, ...], fallback_prefix: str | None) -> list[str]:
+        key = (units, fallback_prefix)
+        got = self._fulls.get(key)
+        if got is None:
+            got = self._fulls[key] = understand(
+                [u.text for u in units],
+                [u.group for u in units],
+                fallback_prefix=fallback_prefix,
+                names_place=self.names_place,
+            )
+        return got
+
+
+def _units_of(text: str, body: str, soft_tabs: bool) -> tuple[_Unit, ...]:
+    """The units of one list ``body`` of ``text``; TAB-broken names joined where ``soft_tabs``."""
     pieces, _ = split_units(body)
     units: list[_Unit] = []
     for p in pieces:
         cut = cut_trailing(p.text)
-        if part.soft_tabs and units and p.sep.strip(" \t") == "" and _joins(text, units[-1].text, cut):
+        if soft_tabs and units and p.sep.strip(" \t") == "" and _joins(text, units[-1].text, cut):
             prev = units[-1]
-            units[-1] = _Unit(prev.text + cut, prev.start, part.start + p.start + len(cut), prev.group)
+            units[-1] = _Unit(prev.text + cut, prev.start, p.start + len(cut), prev.group)
             continue
         if not cut or rl.EMPTY_CELL.match(cut):
             continue
-        units.append(_Unit(cut, part.start + p.start, part.start + p.start + len(cut), p.group))
-    return units
+        units.append(_Unit(cut, p.start, p.start + len(cut), p.group))
+    return tuple(units)
 
 
 def _joins(text: str, prev: str, piece: str) -> bool:
@@ -478,7 +534,7 @@ def _assignments_of(
     clause: _Clause,
     path: str | None,
     first_is_lead: bool,
-    names_place: Callable[[str], bool],
+    lists: _Lists,
     aliases: Mapping[str, str] | None,
 ) -> list[Assignment]:
     text = norm.text
@@ -486,48 +542,47 @@ def _assignments_of(
     deadline_part = next((p for p in clause.parts if p.role == rl.DEADLINE), None)
     deadline = _written(norm, deadline_part.start, deadline_part.end) if deadline_part else None
     deadline_value = _deadline_value(text[deadline_part.start : deadline_part.end]) if deadline_part else None
-    unit_lists = [_units_of(text, p) for p in role_parts]
+    unit_lists = [lists.units(p) for p in role_parts]
+    if not any(unit_lists):
+        return []
     # A list whose items carry no place prefix borrows the first prefix of the clause's other lists.
     clause_prefix = next(
         (pf for units in unit_lists for u in units if (pf := prefix_of(u.text)) is not None), None
     )
-    has_lead = any(p.role == rl.LEAD for p in role_parts)
+    # The first unit of a 责任单位 list leads where the notice says so and no list is labelled lead.
+    promote = first_is_lead and not any(p.role == rl.LEAD for p in role_parts)
     clause_span = norm.span(clause.start, clause.end)
     clause_text = norm.raw(clause.start, clause.end)
     out: list[Assignment] = []
     for part, units in zip(role_parts, unit_lists, strict=True):
-        fulls = understand(
-            [u.text for u in units],
-            [u.group for u in units],
-            fallback_prefix=clause_prefix,
-            names_place=names_place,
-        )
+        if not units:
+            continue
+        fulls = lists.fulls(units, clause_prefix)
+        role = _role(part.role)
         for k, (u, full) in enumerate(zip(units, fulls, strict=True)):
-            role = part.role
-            if first_is_lead and not has_lead and role == rl.RESPONSIBLE and k == 0:
-                role = rl.LEAD
-            written = _as_written(norm, u)
+            # ``unit`` is the normalised reading (widths folded, stray spaces gone): what the
+            # span normalises to, and the same spelling whether the notice came as full-width
+            # HTML or as plain text.
+            # One validation per record, its span included (cheaper than building the Span
+            # model first and then the record around it; the same checks run).
+            us, ue = norm.bounds(part.start + u.start, part.start + u.end)
             out.append(
-                Assignment(
-                    path=path,
-                    role=_role(role),
-                    unit=written,
-                    full=full if full != u.text else written,
-                    canonical=_canonical(written, full, aliases),
-                    clause=clause_text,
-                    deadline=deadline,
-                    deadline_value=deadline_value,
-                    span=norm.span(u.start, u.end),
-                    clause_span=clause_span,
+                Assignment.model_validate(
+                    {
+                        "path": path,
+                        "role": "lead" if promote and k == 0 and part.role == rl.RESPONSIBLE else role,
+                        "unit": u.text,
+                        "full": full,
+                        "canonical": _canonical(u.text, full, aliases),
+                        "clause": clause_text,
+                        "deadline": deadline,
+                        "deadline_value": deadline_value,
+                        "span": {"start": us, "end": ue},
+                        "clause_span": clause_span,
+                    }
                 )
             )
     return out
-
-
-def _as_written(norm: Normalized, u: _Unit) -> str:
-    # The normalised reading (widths folded, stray spaces gone): what the span normalises to,
-    # and the same spelling whether the notice came as full-width HTML or as plain text.
-    return u.text
 
 
 def _written(norm: Normalized, start: int, end: int, reading: str | None = None) -> str:

@@ -35,6 +35,34 @@ def in_incentive_clause(text: str, q: Quantity, clause: tuple[int, int], sentenc
     return q.kind in ("money", "percent") and bool(lx.INCENTIVE_CUE.search(text, s0, s1))
 
 
+class IncentiveCues:
+    """``in_incentive_clause`` for the figures of one sentence, each range searched once.
+
+    A cue inside a clause is inside its sentence, so a sentence without one spares the search
+    of each of its clauses; a clause's answer serves every figure in it.
+    """
+
+    __slots__ = ("_clause_cues", "_sentence_cue", "_text")
+
+    def __init__(self, text: str, sentence: tuple[int, int]) -> None:
+        self._text = text
+        self._sentence_cue = bool(lx.INCENTIVE_CUE.search(text, sentence[0], sentence[1]))
+        self._clause_cues: dict[tuple[int, int], bool] = {}
+
+    def offers(self, q: Quantity, clause: tuple[int, int]) -> bool:
+        """Whether ``q`` (in ``clause`` of this sentence) is an amount offered as reward or subsidy."""
+        money = q.kind in ("money", "percent")
+        if self._sentence_cue:
+            if money:
+                return True
+            cue = self._clause_cues.get(clause)
+            if cue is None:
+                cue = self._clause_cues[clause] = bool(lx.INCENTIVE_CUE.search(self._text, clause[0], clause[1]))
+            if cue:
+                return True
+        return money and bool(lx.PER_ITEM.search(self._text, clause[0], q.start))
+
+
 def build_incentive(
     norm: Normalized, q: Quantity, path: str | None, clause: tuple[int, int], sentence: tuple[int, int]
 ) -> Incentive:

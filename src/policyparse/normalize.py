@@ -30,10 +30,16 @@ class Normalized:
 
     def span(self, start: int, end: int) -> Span:
         """The original span covering normalised characters ``start:end``."""
+        s, e = self.bounds(start, end)
+        return Span(start=s, end=e)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets ``span`` gives, without building its model (for a stage that
+        validates its records in one call, spans included)."""
         if end <= start:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
-            return Span(start=pos, end=pos)
-        return Span(start=self.starts[start], end=self.ends[end - 1])
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
 
     def raw(self, start: int, end: int) -> str:
         """The original text behind normalised characters ``start:end``."""

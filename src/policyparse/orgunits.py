@@ -70,7 +70,13 @@ def split_units(body: str) -> tuple[list[Piece], str]:
 # and again); the results are immutable, so each distinct list is split once.
 @lru_cache(maxsize=4096)
 def _split_units(body: str) -> tuple[tuple[Piece, ...], str]:
-    inside = _inside_brackets(body)
+    if not any(c in body for c in lx.BRACKETS):
+        return _split_plain(body)
+    return _split_walk(body, _inside_brackets(body))
+
+
+def _split_walk(body: str, inside: list[bool]) -> tuple[tuple[Piece, ...], str]:
+    """``_split_units``, character by character: separators inside a pair do not split."""
     pieces: list[Piece] = []
     n = len(body)
     i = 0
@@ -93,6 +99,21 @@ def _split_units(body: str) -> tuple[tuple[Piece, ...], str]:
         pieces.append(Piece(body[start:j], start, j, sep, group))
         i = j
     return tuple(pieces), ""
+
+
+def _split_plain(body: str) -> tuple[tuple[Piece, ...], str]:
+    """``_split_units`` of a body without brackets or quotes, where nothing is inside a pair:
+    one regex scan instead of a walk over the characters (most lists are like this)."""
+    pieces: list[Piece] = []
+    group = 0
+    pos = 0
+    for m in lx.LIST_ITEM.finditer(body):
+        sep = m.group("sep")
+        if pieces and any(c in _STRONG for c in sep):
+            group += 1
+        start, pos = m.span("item")
+        pieces.append(Piece(m.group("item"), start, pos, sep, group))
+    return tuple(pieces), body[pos:]
 
 
 @lru_cache(maxsize=8192)
@@ -121,14 +142,15 @@ def _distribute_suffixes(units: Sequence[str], groups: Sequence[int]) -> list[st
     last_of: dict[int, int] = {}
     for k, g in enumerate(groups):
         last_of[g] = k
-    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
-        last = last_of[g]
-        if k == last:
-            continue
+    # The suffix each group's last item lends (None: it lends none), read once per group.
+    lent: dict[int, str | None] = {}
+    for g, last in last_of.items():
         m = lx.SHARED_SUFFIX.search(units[last])
-        if not m or m.start() == 0:
+        lent[g] = m.group() if m and m.start() != 0 else None
+    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
+        suffix = lent[g]
+        if suffix is None or k == last_of[g]:
             continue
-        suffix = m.group()
         if lx.ORG_SUFFIX.search(u) or lx.JOINT_LEVELS.fullmatch(u):
             continue
         generic = suffix.endswith("部门")
@@ -196,16 +218,13 @@ def _places(text: str) -> set[str]:
     head and level: the same answers, at a cost that does not grow with the number of units.
     """
     out: set[str] = set()
-    n = len(text)
-    for m in lx.LEVEL_CHAR.finditer(text):
+    for m in lx.PLACE_END.finditer(text):
         p = m.start()
-        level = text[p]
-        if level in lx.PLACE_LEVELS:
-            ok = p + 1 >= n or text[p + 1] not in lx.NOT_PLACE_AFTER
-        else:
-            ok = lx.LOCAL_PLACE_AFTER.match(text, p + 1) is not None
-        if ok:
-            out.update(text[p - k : p] for k in (2, 3) if p >= k)
+        if p >= 3:
+            out.add(text[p - 3 : p])
+            out.add(text[p - 2 : p])
+        elif p == 2:
+            out.add(text[:2])
     return out
 
 

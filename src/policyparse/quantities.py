@@ -109,38 +109,39 @@ def find_quantities(
     """
     out: list[Quantity] = []
     stop = len(text) if end is None else end
+    time_units = lx.TIME_UNIT_SET
     for m in lx.QUANTITY.finditer(text, start, stop):
-        if skip_time and m.group("pct") is None:
-            unit = m.group("hiunit") or m.group("unit")
-            if unit_kind(base_unit(unit)) == "time":
-                continue
-        q = _read(m, text)
+        g = m.groups()
+        # A unit's kind is "time" when its head (before any "/") is a time unit; base_unit
+        # only renames two count units, so it need not be applied first.
+        if skip_time and g[0] is None and (g[6] or g[9]).partition("/")[0] in time_units:
+            continue
+        q = _read(g, m.start(), m.end(), text)
         if q is not None:
             out.append(q)
     return out
 
 
-def _read(m: object, text: str) -> Quantity | None:
-    g = m.groupdict()  # type: ignore[attr-defined]
-    s, e = m.span()  # type: ignore[attr-defined]
+def _read(g: tuple[str | None, ...], s: int, e: int, text: str) -> Quantity | None:
+    """The Quantity of a QUANTITY match at ``s:e`` whose groups (QUANTITY_GROUPS) are ``g``."""
+    pct, lo_t, lomult, _lounit, hi_t, himult, hiunit, num, mult_w, unit_w = g
     first = text[s]
     han = not first.isdigit() and not text.startswith("百分之", s)
-    if han and lx.HAN_WORD_BEFORE.search(text[max(0, s - 1) : s]):
+    if han and s > 0 and text[s - 1] in lx.HAN_WORD_CHARS:
         return None
-    if g["pct"] is not None:
-        v = parse_number(g["pct"])
+    if pct is not None:
+        v = parse_number(pct)
         if v is None:
             return None
-        return Quantity(
-            s, e, text[s:e], _exact(v), "%", written_unit="%", kind="percent", han=not g["pct"][0].isdigit()
-        )
-    if g["hi"] is not None:
-        lo, hi = parse_number(g["lo"]), parse_number(g["hi"])
+        return Quantity(s, e, text[s:e], _exact(v), "%", written_unit="%", kind="percent", han=not pct[0].isdigit())
+    if hi_t is not None:
+        assert lo_t is not None and hiunit is not None
+        lo, hi = parse_number(lo_t), parse_number(hi_t)
         if lo is None or hi is None:
             return None
-        unit = base_unit(g["hiunit"])
-        mult = multiplier_of(g["himult"])
-        lo_mult = multiplier_of(g["lomult"]) if g["lomult"] else mult
+        unit = base_unit(hiunit)
+        mult = multiplier_of(himult)
+        lo_mult = multiplier_of(lomult) if lomult else mult
         lo_v, hi_v = lo * lo_mult, hi * mult
         if lo_v > hi_v:  # 2017-12 or 5—3: not a range we can read
             return None
@@ -152,15 +153,16 @@ def _read(m: object, text: str) -> Quantity | None:
             unit,
             value_min=_exact(lo_v),
             multiplier=mult,
-            written_unit=(g["himult"] or "") + g["hiunit"],
+            written_unit=(himult or "") + hiunit,
             kind=unit_kind(unit),
             han=han,
         )
-    v = parse_number(g["num"])
+    assert num is not None and unit_w is not None
+    v = parse_number(num)
     if v is None:
         return None
-    unit = base_unit(g["unit"])
-    mult = multiplier_of(g["mult"])
+    unit = base_unit(unit_w)
+    mult = multiplier_of(mult_w)
     return Quantity(
         s,
         e,
@@ -168,7 +170,7 @@ def _read(m: object, text: str) -> Quantity | None:
         _exact(v * mult),
         unit,
         multiplier=mult,
-        written_unit=(g["mult"] or "") + g["unit"],
+        written_unit=(mult_w or "") + unit_w,
         kind=unit_kind(unit),
         han=han,
     )

@@ -111,21 +111,26 @@ class Outline:
     def to_models(self, norm: Normalized) -> list[Section]:
         """The tree as ``Section`` models with spans into the original text."""
 
-        def build(i: int) -> Section:
+        # Each top-level tree is validated in one call, spans and children included: the same
+        # checks as building every Section and Span on its own, without a Python-level model
+        # construction per node.
+        def build(i: int) -> dict[str, object]:
             n = self.nodes[i]
-            return Section(
-                path=n.path,
-                marker=n.marker,
-                kind=n.kind,
-                number=n.number,
-                level=n.level,
-                title=n.title,
-                heading=norm.span(n.start, n.heading_end),
-                span=norm.span(n.start, max(n.end, n.heading_end)),
-                children=[build(c) for c in n.children],
-            )
+            hs, he = norm.bounds(n.start, n.heading_end)
+            ss, se = norm.bounds(n.start, max(n.end, n.heading_end))
+            return {
+                "path": n.path,
+                "marker": n.marker,
+                "kind": n.kind,
+                "number": n.number,
+                "level": n.level,
+                "title": n.title,
+                "heading": {"start": hs, "end": he},
+                "span": {"start": ss, "end": se},
+                "children": [build(c) for c in n.children],
+            }
 
-        return [build(i) for i, n in enumerate(self.nodes) if n.parent is None]
+        return [Section.model_validate(build(i)) for i, n in enumerate(self.nodes) if n.parent is None]
 
 
 @dataclass(slots=True)

@@ -20,13 +20,13 @@ from decimal import Decimal
 import regex
 
 from .dates import deadline_value, read_dates
-from .incentives import build_incentive, in_incentive_clause
+from .incentives import IncentiveCues, build_incentive
 from .lexicon import targets as lx
 from .located import Located
 from .models import Comparator, DateMention, Incentive, Period, Phase, Target
 from .normalize import Normalized
 from .numerals import han_to_int
-from .quantities import Quantity, find_quantities, is_number_cell, read_number_cell, split_unit
+from .quantities import Quantity, find_quantities, read_number_cell, split_unit
 from .sections import Outline, OutlineNode
 
 DeadlineSource = str
@@ -67,6 +67,7 @@ class _Doc:
     phase_reach: list[int] = field(default_factory=list)  # running max of the scopes' ends
     cue_nodes: list[OutlineNode | None] = field(default_factory=list)
     cue_in_phase: list[bool] = field(default_factory=list)
+    article_paths: dict[str, bool] = field(default_factory=dict)  # path → is a regulation's article
 
 
 def find_targets(
@@ -80,7 +81,8 @@ def find_targets(
     """Targets and incentives in reading order."""
     text = norm.text
     issue_year = issue_date.year if issue_date else None
-    cues = deadline_cues(text, dates, issue_year)
+    bracketed = [m.span() for m in _BRACKETED.finditer(text)]
+    cues = deadline_cues(text, dates, issue_year, bracketed)
     doc = _Doc(
         norm=norm,
         outline=outline,
@@ -100,9 +102,7 @@ def find_targets(
         doc.phase_reach.append(reach)
     doc.cue_nodes = [outline.node_at(c.pos) for c in cues]
     doc.cue_in_phase = [_phase_at(doc, c.pos) is not None for c in cues]
-    doc.excluded = [m.span() for m in _BRACKETED.finditer(text)] + [
-        m.span() for m in lx.QUOTED.finditer(text)
-    ]
+    doc.excluded = bracketed + [m.span() for m in lx.QUOTED.finditer(text)]
     doc.excluded.sort()
 
     table_targets, consumed = _timetables(doc)
@@ -111,19 +111,21 @@ def find_targets(
     funds: list[tuple[int, Target, Incentive]] = []
 
     consumed = _union(consumed)
-    # The text's quantities are read in one pass and dealt out to the sentences: no quantity
-    # runs across a sentence end, so each sentence gets exactly what reading it alone gives.
+    # The text's quantities are read in one pass and dealt out to their sentences, which are
+    # found from the figures (a backward and a forward search each) rather than by splitting
+    # the whole text: most sentences hold no figure. No quantity runs across a sentence end,
+    # so each sentence gets exactly what reading it alone gives.
     found = find_quantities(text, skip_time=True)
     k = 0
-    for s0, s1 in _sentences(text):
-        while k < len(found) and found[k].start < s0:
-            k += 1
+    n = len(found)
+    while k < n:
+        s0, s1 = _sentence_at(text, found[k].start)
         first = k
-        while k < len(found) and found[k].start < s1:
+        while k < n and found[k].start < s1:
             k += 1
         if _inside(consumed, s0):
             continue
-        qs = [q for q in found[first:k] if q.kind != "time" and not _inside(doc.excluded, q.start)]
+        qs = [q for q in found[first:k] if not _inside(doc.excluded, q.start)]
         if not qs:
             continue
         for item in _read_sentence(doc, qs, s0, s1):
@@ -155,13 +157,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in lx.SENTENCE.finditer(text)]
 
 
+def _sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (a run of ``lx.SENTENCE``) holding ``pos``, which is no sentence end."""
+    m = lx.SENTENCE_END_BEFORE.search(text, 0, pos)
+    m2 = lx.SENTENCE_END.search(text, pos)
+    return (m.end() if m else 0), (m2.start() if m2 else len(text))
+
+
 def _clause(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
-    a = s0
-    for m in lx.CLAUSE_END.finditer(text, s0, pos):
-        a = m.end()
+    m = lx.CLAUSE_END_BEFORE.search(text, s0, pos)
     m2 = lx.CLAUSE_END.search(text, pos, s1)
-    b = m2.start() if m2 else s1
-    return a, b
+    return (m.end() if m else s0), (m2.start() if m2 else s1)
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -182,50 +188,59 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 # --- one sentence ----------------------------------------------------------------------
 
+_Kept = tuple[Quantity, tuple[int, int], str | None]  # a figure, its clause, its section's path
+
 
 def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[object]:
     text = doc.norm.text
     out: list[object] = []
-    keep: list[tuple[Quantity, tuple[int, int]]] = []
+    keep: list[_Kept] = []
+    offers = IncentiveCues(text, (s0, s1)).offers
+    # Figures of one clause share its bounds and its clause-wide tests: worked out once.
+    clause = (0, 0)
+    rule: bool | None = None
     for i, q in enumerate(qs):
-        clause = _clause(text, q.start, s0, s1)
-        c0, c1 = clause
-        before = text[c0 : q.start]
-        path = doc.outline.path_at(q.start)
-        if lx.ORDINAL_BEFORE.search(text[max(s0, q.start - 3) : q.start]):
+        pos, end = q.start, q.end
+        if lx.ORDINAL_BEFORE.search(text, max(s0, pos - 3), pos):
             continue
-        if in_incentive_clause(text, q, clause, (s0, s1)):
-            if q.kind in ("money", "percent") or lx.INCENTIVE_CUE.search(before):
+        if not clause[0] <= pos < clause[1]:
+            clause = _clause(text, pos, s0, s1)
+            rule = None
+        c0, c1 = clause
+        path = doc.outline.path_at(pos)
+        if offers(q, clause):
+            if q.kind in ("money", "percent") or lx.INCENTIVE_CUE.search(text, c0, pos):
                 out.append(build_incentive(doc.norm, q, path, clause, (s0, s1)))
             continue
-        if path and lx.ARTICLE.search(path):
-            continue  # a regulation's articles state rules, not goals
-        if lx.RULE_CUE.search(text, c0, c1) or lx.FORMULA.search(text, c0, c1):
-            continue
-        if lx.PREPOSITION_BEFORE.search(before) or lx.EXISTING_BEFORE.search(before):
-            continue
-        if lx.RANGE_AFTER.match(text, q.end) or lx.DOCUMENT_AFTER.match(text, q.end):
-            continue
-        if lx.REMOVE_BEFORE.search(before) and lx.SUFFIX_CUE.match(text, q.end):
-            continue
+        # Not a goal: the cheapest tests first (every one of them only drops the figure).
         if q.han and q.unit in lx.HAN_SKIP_UNITS:
             continue  # 二次供水, 一次性: terms, not counts
-        if q.unit in lx.MEASURE_UNITS and lx.PROJECT_AFTER.search(text, q.end, c1):
+        if path and _is_article(doc, path):
+            continue  # a regulation's articles state rules, not goals
+        if rule is None:
+            rule = bool(lx.RULE_CUE.search(text, c0, c1) or lx.FORMULA.search(text, c0, c1))
+        if rule:
+            continue
+        if lx.NOT_TARGET_AFTER.match(text, end):  # RANGE_AFTER or DOCUMENT_AFTER
+            continue
+        if q.unit in lx.MEASURE_UNITS and lx.PROJECT_AFTER.search(text, end, c1):
             continue  # 730万千瓦…电源项目: a project's specification
-        if lx.PAST_CUE.search(before):
-            continue
-        if lx.SPEC_CUE.search(before) or (q.han and lx.NAMED_COUNT_BEFORE.search(before)):
-            continue
+        before = text[c0:pos]
         if q.han and q.value == 1 and not lx.PER_PERIOD.search(before):
             continue  # 一条/一个 is an article in prose; 每年遴选一个 is a quota
-        if lx.LABELLED_WHOLE.search(text, q.end, c1):
+        if lx.NOT_TARGET_BEFORE.search(before):  # PREPOSITION, EXISTING, PAST or SPEC
             continue
-        after = text[q.end : c1]
-        if lx.OWN_ITEMS_AFTER.search(after) and lx.OWN_ITEMS_BEFORE.search(before.rstrip()):
+        if lx.REMOVE_BEFORE.search(before) and lx.SUFFIX_CUE.match(text, end):
             continue
-        if _is_threshold(text, q, qs[i + 1 :], c1):
+        if q.han and lx.NAMED_COUNT_BEFORE.search(before):
             continue
-        keep.append((q, clause))
+        if lx.LABELLED_WHOLE.search(text, end, c1):
+            continue
+        if lx.OWN_ITEMS_AFTER.search(text[end:c1]) and lx.OWN_ITEMS_BEFORE.search(before.rstrip()):
+            continue
+        if i + 1 < len(qs) and _is_threshold(text, q, qs[i + 1], c1):
+            continue
+        keep.append((q, clause, path))
 
     state = _ClauseState()
     for group in _groups(text, keep):
@@ -233,14 +248,20 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[obje
     return out
 
 
-def _is_threshold(text: str, q: Quantity, rest: list[Quantity], c1: int) -> bool:
-    """Whether ``q`` qualifies the thing a later figure of its clause counts.
+def _is_article(doc: _Doc, path: str) -> bool:
+    known = doc.article_paths.get(path)
+    if known is None:
+        known = doc.article_paths[path] = bool(lx.ARTICLE.search(path))
+    return known
+
+
+def _is_threshold(text: str, q: Quantity, nxt: Quantity, c1: int) -> bool:
+    """Whether ``q`` qualifies the thing the next figure ``nxt`` of its clause counts.
 
     "拥有有效发明专利20件以上企业15家", "产值过10亿元、利税超千万元的企业10家": thresholds.
     "打造千亿级产业集群1个、五百亿级产业集群3个", "4家绿色工业园区和80家…工厂": two items.
     """
-    nxt = next((r for r in rest if r.kind != "time"), None)
-    if nxt is None or nxt.start >= c1:
+    if nxt.start >= c1:
         return False
     between = text[q.end : nxt.start]
     if _CONNECTOR.match(between):
@@ -250,22 +271,21 @@ def _is_threshold(text: str, q: Quantity, rest: list[Quantity], c1: int) -> bool
     return not lx.LIST_JOINER.search(between)
 
 
-def _groups(
-    text: str, keep: list[tuple[Quantity, tuple[int, int]]]
-) -> list[list[tuple[Quantity, tuple[int, int]]]]:
+def _groups(text: str, keep: list[_Kept]) -> list[list[_Kept]]:
     # Quantities joined only by 、/和/及 share their metric's comparator ("分别超过95%、80%").
-    groups: list[list[tuple[Quantity, tuple[int, int]]]] = []
-    for q, clause in keep:
+    groups: list[list[_Kept]] = []
+    for kept in keep:
+        q, clause, _ = kept
         if groups:
-            pq, pclause = groups[-1][-1]
+            pq, pclause, _ = groups[-1][-1]
             if (
                 pclause == clause
                 and _CONNECTOR.match(text[pq.end : q.start])
                 and text[pq.end : q.start].strip()
             ):
-                groups[-1].append((q, clause))
+                groups[-1].append(kept)
                 continue
-        groups.append([(q, clause)])
+        groups.append([kept])
     return groups
 
 
@@ -276,25 +296,40 @@ class _ClauseState:
     clause: tuple[int, int] = (-1, -1)
     seg_start: int = 0
     last_metric: str = ""
+    # The sentence's first base year (BASELINE over the whole sentence), looked up once.
+    baseline: regex.Match[str] | bool | None = False
 
 
-def _group_targets(
-    doc: _Doc, group: list[tuple[Quantity, tuple[int, int]]], s0: int, s1: int, state: _ClauseState
-) -> list[object]:
+def _baseline(text: str, s0: int, s1: int, pos: int, state: _ClauseState) -> str | None:
+    """The base year named in the sentence before ``pos`` (BASELINE searched in ``s0:pos``)."""
+    if state.baseline is False:
+        state.baseline = lx.BASELINE.search(text, s0, s1)
+    m = state.baseline
+    if m is None:
+        return None  # none in the sentence, so none in any part of it
+    assert isinstance(m, regex.Match)
+    if m.end() > pos:
+        m = lx.BASELINE.search(text, s0, pos)  # the sentence's first lies past ``pos``
+        if m is None:
+            return None
+    return str(m["y"] or m["y2"])
+
+
+def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _ClauseState) -> list[object]:
     text = doc.norm.text
-    first, clause = group[0]
+    norm = doc.norm
+    first, clause, _ = group[0]
     c0, c1 = clause
     if state.clause != clause:
         state.clause, state.seg_start, state.last_metric = clause, c0, ""
     seg_start = state.seg_start
     segment = text[seg_start : first.start]
-    cmp_prefix = _prefix_comparator(segment)
+    cmp_prefix: str | None = None  # read from the segment when no suffix decides
     subject = _trim_metric(segment)
-    respectively = bool(lx.RESPECTIVELY.search(segment))
-    each = bool(lx.EACH.search(segment))
+    respectively = "分别" in segment  # lx.RESPECTIVELY
 
     out: list[object] = []
-    for k, (q, _) in enumerate(group):
+    for k, (q, _, path) in enumerate(group):
         suffix = lx.SUFFIX_CUE.match(text, q.end)
         q_end = suffix.end() if suffix else q.end
         comparator: Comparator
@@ -307,6 +342,8 @@ def _group_targets(
         ):
             comparator = lx.SUFFIX_COMPARATOR[suffix["w"]]  # type: ignore[assignment]
         else:
+            if cmp_prefix is None:
+                cmp_prefix = _prefix_comparator(segment)
             comparator = cmp_prefix  # type: ignore[assignment]
         metric, text_end, next_start = subject, q_end, q_end
         if not metric or lx.OBJECT_VERB.search(metric):
@@ -314,14 +351,14 @@ def _group_targets(
             if noun:
                 metric = metric + noun
                 text_end = noun_end
-        if len(lx.HAN.findall(metric)) < 2 and state.last_metric:
+        if state.last_metric and not lx.TWO_HAN.search(metric):
             metric = state.last_metric  # "改造煤电机组规模16台980万千瓦": one metric, two figures
         metrics = [metric]
         if respectively and len(group) > 1:
             parts = _split_subject(subject)
             if len(parts) == len(group):
                 metrics = [parts[k]]
-        elif each and len(group) == 1:
+        elif len(group) == 1 and lx.EACH.search(segment):
             parts = _split_subject(subject, on_and=False)
             if len(parts) > 1:
                 metrics = parts
@@ -330,29 +367,28 @@ def _group_targets(
         deadline, source, past = _deadline(doc, q.start, s0)
         if past:
             continue
-        baseline_m = lx.BASELINE.search(text, s0, q.start)
-        baseline = (baseline_m["y"] or baseline_m["y2"]) if baseline_m else None
+        baseline = _baseline(text, s0, s1, q.start, state)
         t0 = _lstrip_pos(text, seg_start, q.start)
         for metric_k in metrics:
-            if len(lx.HAN.findall(metric_k)) < 2:
+            if not lx.TWO_HAN.search(metric_k):
                 continue  # a bare figure with nothing it measures
             target = Target(
-                path=doc.outline.path_at(q.start),
+                path=path,
                 metric=_SPACES.sub("", metric_k),
                 comparator=comparator,
                 value=q.value,
                 value_min=q.value_min,
                 unit=q.unit,
-                value_text=doc.norm.raw(q.start, q.end),
+                value_text=norm.raw(q.start, q.end),
                 deadline=deadline,
                 deadline_source=source,  # type: ignore[arg-type]
                 baseline=baseline,
-                text=doc.norm.raw(t0, text_end),
-                span=doc.norm.span(t0, text_end),
-                value_span=doc.norm.span(q.start, q.end),
+                text=norm.raw(t0, text_end),
+                span=norm.span(t0, text_end),
+                value_span=norm.span(q.start, q.end),
             )
             if q.kind == "money" and _is_fund(text, q, c0, c1):
-                incentive = build_incentive(doc.norm, q, target.path, clause, (s0, s1))
+                incentive = build_incentive(norm, q, target.path, clause, (s0, s1))
                 out.append((q.start, target, incentive))
             else:
                 out.append((q.start, target))
@@ -450,11 +486,17 @@ def _iso_to_deadline(value: str | None) -> str | None:
     return "-".join(parts[:2])
 
 
-def deadline_cues(text: str, dates: list[Located[DateMention]], issue_year: int | None) -> list[DateCue]:
+def deadline_cues(
+    text: str,
+    dates: list[Located[DateMention]],
+    issue_year: int | None,
+    bracketed: list[tuple[int, int]] | None = None,
+) -> list[DateCue]:
     """Dates that can serve as deadlines: 到2025年, 2025年底前, a year opening a sentence, 年内 …
 
     Reads the date stage's mentions; when none are handed over, the date grammar's
-    ``read_dates`` reads the text afresh.
+    ``read_dates`` reads the text afresh. ``bracketed`` is ``_BRACKETED``'s spans in ``text``
+    when the caller has them.
     """
     raw: list[tuple[int, int, str]] = []
     if dates:
@@ -466,11 +508,35 @@ def deadline_cues(text: str, dates: list[Located[DateMention]], issue_year: int 
         if v:
             raw.append((start, end, v))
     out: list[DateCue] = []
+    titles: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
     for start, end, value in sorted(raw):
         cue = _deadline_cue(text, start, end, value)
-        if cue is not None:
-            out.append(cue)
+        if cue is None:
+            continue
+        if titles is None:
+            # Both patterns' matches never overlap, so one pass over the text finds every
+            # match a window around a date would (see ``_in_title``).
+            titles = (
+                bracketed if bracketed is not None else [m.span() for m in _BRACKETED.finditer(text)],
+                [m.span() for m in _TITLE_PAREN.finditer(text)],
+            )
+        if _in_title(titles[0], start, len(text)) or _in_title(titles[1], start, len(text)):
+            continue
+        out.append(cue)
     return out
+
+
+def _in_title(spans: list[tuple[int, int]], pos: int, n: int) -> bool:
+    """Whether a title's span (sorted, disjoint ``spans``) holds ``pos`` within 90 chars of it.
+
+    The same answer as looking for the pattern's matches in ``text[pos - 90 : pos + 90]``: a
+    book title or its parenthesis is only read as such near the date.
+    """
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    if i < 0:
+        return False
+    a, b = spans[i]
+    return a <= pos < b and a >= pos - 90 and b <= min(n, pos + 90)
 
 
 def _relative_value(written: str, issue_year: int | None) -> str | None:
@@ -507,14 +573,7 @@ def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None
     relative = bool(lx.RELATIVE_DEADLINE.search(written))
     if not (has_pre or has_post or opens or relative):
         return None
-    if _inside_spans(text, start, _BRACKETED) or _inside_spans(text, start, _TITLE_PAREN):
-        return None
-    return DateCue(start, end, value, sentence_start=opens)
-
-
-def _inside_spans(text: str, pos: int, pattern: regex.Pattern[str]) -> bool:
-    lo = max(0, pos - 90)
-    return any(m.start() <= pos < m.end() for m in pattern.finditer(text, lo, min(len(text), pos + 90)))
+    return DateCue(start, end, value, sentence_start=opens)  # unless inside a title: the caller checks
 
 
 def phase_scopes(phases: list[Located[Phase]], outline: Outline, n: int) -> list[tuple[int, int, str]]:
@@ -540,7 +599,7 @@ def _period_end(period: Period | None) -> str | None:
 
 
 def _effort_deadline(text: str, issue_year: int | None) -> str | None:
-    if issue_year is None:
+    if issue_year is None or not lx.YEARS_EFFORT_TAIL.search(text):
         return None
     m = lx.YEARS_EFFORT.search(text)
     if not m:
@@ -624,16 +683,43 @@ def _row_deadline(doc: _Doc, pos: int) -> str | None:
 
 # --- timetables ----------------------------------------------------------------------
 
+_UNREAD: object = object()  # a cell's look-up not made yet
 
-@dataclass(frozen=True, slots=True)
+
 class _Cell:
-    text: str
-    start: int
-    end: int
+    """A line or a table cell (trimmed of spaces and tabs) at normalised ``start:end``.
+
+    What the walk asks of a cell more than once (its text without spaces, its column date,
+    its number) is worked out on first use and kept.
+    """
+
+    __slots__ = ("_compact", "_date", "_number", "end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self._compact: str | None = None
+        self._date: regex.Match[str] | object | None = _UNREAD
+        self._number: object = _UNREAD
 
     @property
     def compact(self) -> str:
-        return str(_SPACES.sub("", self.text))
+        if self._compact is None:
+            self._compact = str(_SPACES.sub("", self.text))
+        return self._compact
+
+    def date(self) -> regex.Match[str] | None:
+        """``_column_date`` of this cell."""
+        if self._date is _UNREAD:
+            self._date = _column_date(self)
+        return self._date
+
+    def number(self) -> tuple[Decimal, str | None, str] | None:
+        """``read_number_cell`` of this cell's text."""
+        if self._number is _UNREAD:
+            self._number = read_number_cell(self.text)
+        return self._number  # type: ignore[return-value]
 
 
 def _column_date(cell: _Cell) -> regex.Match[str] | None:
@@ -644,15 +730,8 @@ def _column_date(cell: _Cell) -> regex.Match[str] | None:
 
 
 def _lines(text: str) -> list[_Cell]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip(" \t")
-        if stripped:
-            s = pos + len(line) - len(line.lstrip(" \t"))
-            out.append(_Cell(stripped, s, s + len(stripped)))
-        pos += len(line) + 1
-    return out
+    """The text's non-blank lines, each trimmed of spaces and tabs."""
+    return [_Cell(m.group(), m.start(), m.end()) for m in lx.TRIMMED_LINE.finditer(text)]
 
 
 def _pipe_cells(line: _Cell) -> list[_Cell] | None:
@@ -671,33 +750,53 @@ def _pipe_cells(line: _Cell) -> list[_Cell] | None:
     return cells
 
 
+def _may_have_timetable(text: str) -> bool:
+    """Whether a "|" row or a line that may be a column's date (COLUMN_DATE_LINE) is in ``text``."""
+    # COLUMN_DATE_LINE at the start, else after a line break: the same lines as its (?m)^,
+    # found by a search the engine can start from each "\n" rather than from every offset.
+    return "|" in text or bool(lx.COLUMN_DATE_LINE.match(text) or lx.COLUMN_DATE_LINE_AFTER_BREAK.search(text))
+
+
+@dataclass(slots=True)
+class _Header:
+    """A timetable's header row and what its rows are checked against."""
+
+    cells: list[_Cell]
+    name: int | None = None  # the column naming each row's metric
+    serial: list[bool] = field(default_factory=list)  # 序号/编号 columns
+    dated: list[bool] = field(default_factory=list)  # columns whose label is a COLUMN_DATE
+
+    def __post_init__(self) -> None:
+        self.name = _name_col(self.cells)
+        self.serial = [h.compact in ("序号", "编号") for h in self.cells]
+        self.dated = [bool(lx.COLUMN_DATE.fullmatch(h.compact)) for h in self.cells]
+
+
 def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
     """Targets from annex timetables: a row per metric, a column per date."""
     text = doc.norm.text
-    if "|" not in text and not lx.COLUMN_DATE_LINE.search(text):
+    if not _may_have_timetable(text):
         return [], []
     lines = _lines(text)
     targets: list[Target] = []
     consumed: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
+        line = lines[i]
+        first = line.text[0]
         # One cell per line: labels, then ≥2 date lines, then rows of the same width.
-        if (
-            _column_date(lines[i])
-            and i + 1 < len(lines)
-            and _column_date(lines[i + 1])
-        ):
+        if first.isdigit() and line.date() and i + 1 < len(lines) and lines[i + 1].date():
             j = i
-            while j < len(lines) and _column_date(lines[j]):
+            while j < len(lines) and lines[j].date():
                 j += 1
             k = i
             while k > 0 and i - k < 4 and lx.HEADER_LABEL.fullmatch(lines[k - 1].compact):
                 k -= 1
             if k < i:
-                header = lines[k:j]
+                header = _Header(lines[k:j])
                 rows: list[list[_Cell]] = []
                 r = j
-                width = len(header)
+                width = len(header.cells)
                 while r + width <= len(lines):
                     row = lines[r : r + width]
                     if not _row_ok(header, row):
@@ -706,14 +805,17 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
                     r += width
                 if rows:
                     targets.extend(_table_targets(doc, header, rows))
-                    consumed.append((header[0].start, rows[-1][-1].end))
+                    consumed.append((header.cells[0].start, rows[-1][-1].end))
                     i = r
                     continue
             i = j
             continue
-        cells = _pipe_cells(lines[i])
-        if cells and sum(1 for c in cells if _column_date(c)) >= 2:
-            header = cells
+        if first != "|":
+            i += 1
+            continue
+        cells = _pipe_cells(line)
+        if cells and sum(1 for c in cells if c.date()) >= 2:
+            header = _Header(cells)
             rows = []
             r = i + 1
             while r < len(lines):
@@ -723,7 +825,7 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
                 if lx.RULE_ROW.fullmatch(lines[r].text):
                     r += 1
                     continue
-                if len(prow) == len(header) and _row_ok(header, prow):
+                if len(prow) == len(header.cells) and _row_ok(header, prow):
                     rows.append(prow)
                 r += 1
             if rows:
@@ -738,7 +840,7 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
 def _name_col(header: list[_Cell]) -> int | None:
     for idx, h in enumerate(header):
         if (
-            not _column_date(h)
+            not h.date()
             and lx.NAME_HEADER.search(h.compact)
             and "单位" not in h.compact
         ):
@@ -746,28 +848,30 @@ def _name_col(header: list[_Cell]) -> int | None:
     return None
 
 
-def _row_ok(header: list[_Cell], row: list[_Cell]) -> bool:
-    name = _name_col(header)
+def _row_ok(header: _Header, row: list[_Cell]) -> bool:
+    name = header.name
     if name is None or not lx.HAN.search(row[name].text):
         return False
-    for h, c in zip(header, row, strict=True):
-        label = h.compact
-        if label in ("序号", "编号") and not lx.SERIAL.fullmatch(c.compact):
+    for serial, dated, c in zip(header.serial, header.dated, row, strict=True):
+        if serial and not lx.SERIAL.fullmatch(c.compact):
             return False
-        if (
-            lx.COLUMN_DATE.fullmatch(label)
-            and c.compact not in ("", "—", "-", "——", "/")
-            and not is_number_cell(c.text)
-        ):
+        if dated and c.compact not in ("", "—", "-", "——", "/") and c.number() is None:
             return False
     return True
 
 
-def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> list[Target]:
+def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[Target]:
     out: list[Target] = []
-    name_idx = _name_col(header)
+    norm = doc.norm
+    name_idx = header.name
     assert name_idx is not None
-    unit_idx = next((i for i, h in enumerate(header) if h.compact in ("单位", "计量单位")), None)
+    unit_idx = next((i for i, h in enumerate(header.cells) if h.compact in ("单位", "计量单位")), None)
+    # The date columns with their deadlines, read once for all rows.
+    columns: list[tuple[int, str]] = []
+    for idx, h in enumerate(header.cells):
+        dm = h.date()
+        if dm:
+            columns.append((idx, _month_value(int(dm["y"]), int(dm["m"]) if dm["m"] else None)))
     for row in rows:
         name = row[name_idx]
         mult, unit = Decimal(1), None
@@ -778,11 +882,9 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
             metric = name.compact[: um.start()]
         elif unit_idx is not None and row[unit_idx].compact:
             mult, unit = split_unit(row[unit_idx].compact)
-        for h, c in zip(header, row, strict=True):
-            dm = _column_date(h)
-            if not dm:
-                continue
-            cell = read_number_cell(c.text)
+        for idx, deadline in columns:
+            c = row[idx]
+            cell = c.number()
             if cell is None:
                 continue
             value, cell_unit, rest = cell
@@ -792,8 +894,7 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
             v = value if cell_unit else value * mult
             v = Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
             comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
-            deadline = _month_value(int(dm["y"]), int(dm["m"]) if dm["m"] else None)
-            written = doc.norm.raw(c.start, c.end)
+            written = norm.raw(c.start, c.end)
             out.append(
                 Target(
                     path=doc.outline.path_at(c.start),
@@ -808,8 +909,8 @@ def _table_targets(doc: _Doc, header: list[_Cell], rows: list[list[_Cell]]) -> l
                     # row, column and cell would break the span contract; the row name is in
                     # the metric and the column's date in the deadline.
                     text=written,
-                    span=doc.norm.span(c.start, c.end),
-                    value_span=doc.norm.span(c.start, c.end),
+                    span=norm.span(c.start, c.end),
+                    value_span=norm.span(c.start, c.end),
                 )
             )
     return out

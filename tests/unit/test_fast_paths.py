@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import regex
 
-from policyparse.assignments import _RoleWords
+from policyparse.assignments import _Labels, _opens_line
 from policyparse.lexicon import dates as dlx
 from policyparse.lexicon import roles as rl
 from policyparse.lexicon import targets as tlx
 from policyparse.lexicon import text as txt
 from policyparse.normalize import normalize
-from policyparse.orgunits import _occurs_as_place, _places
+from policyparse.orgunits import _occurs_as_place, _places, _split_plain, _split_walk
 from policyparse.quantities import find_quantities, is_number_cell, read_number_cell
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,13 +80,52 @@ def test_place_index_agrees_with_searching_each_head(text: str) -> None:
     assert {h for h in heads if _occurs_as_place(text, h)} == places & heads
 
 
-@pytest.mark.parametrize("text", _corpus())
-def test_role_word_index_agrees_with_searching_the_range(text: str) -> None:
-    words = _RoleWords(text)
-    for start in range(0, len(text), 3):
-        for width in (1, 2, 5, 40, 800):
+LIST_BODIES = [
+    "市发展改革委、市财政局,市商务局;各区、县人民政府",
+    " 、,市科技局 \t市教育局、",
+    "",
+    "、,;",
+    "相关区、县政府,市财政局;市委、市政府",
+    "各市、县政府 各区、市政府等\n市直各部门",
+]
+
+
+@pytest.mark.parametrize("text", [*LIST_BODIES, *_corpus()])
+def test_plain_list_split_is_the_character_walk(text: str) -> None:
+    # Every run of real text between brackets or quotes, read as if it were a list.
+    for body in regex.split(r"[()〔〕\[\]【】“”《》‘’]", text):
+        assert _split_plain(body) == _split_walk(body, [False] * len(body))
+
+
+LABEL_SNIPPETS = [
+    "(牵头单位:市发展改革委;责任单位:市财政局)",
+    "牵头责任单位 :市科技局\n配合单位:\t市财政局",
+    "。责任单位:区政府;完成时限:2022年底",
+    "责任单位牵头单位:市商务局,主办单位::网站",
+    ":责任单位:x 单位:y 负责部门 \t : z",
+    "  责任部门:市教育局。配合部门:市卫健委!协办单位:市体育局",
+]
+
+
+@pytest.mark.parametrize("text", [*LABEL_SNIPPETS, *_corpus()])
+def test_label_index_is_label_finditer(text: str) -> None:
+    labels = _Labels(text)
+    found = list(zip(labels.starts, labels.ends, labels.words, strict=True))
+    assert found == [(m.start(), m.end(), m.group("label")) for m in rl.LABEL.finditer(text)]
+    lines = [labels.starts[k] for k in range(len(found)) if _opens_line(text, labels.starts[k])]
+    assert lines == [m.start("label") for m in rl.LINE_LABEL.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [*LABEL_SNIPPETS, *_corpus()])
+def test_labels_inside_a_range_are_label_finditer_there(text: str) -> None:
+    labels = _Labels(text)
+    # Ranges start where the reader asks: after a bracket, a line break or a label's colon.
+    starts = [i + 1 for i, c in enumerate(text) if c in "(〔[【\n:"]
+    for start in starts:
+        for width in (3, 12, 40, 800):
             end = min(len(text), start + width)
-            assert words.within(start, end) == bool(rl.ROLE_HINT.search(text, start, end))
+            got = [(labels.starts[k], labels.ends[k]) for k in labels.inside(start, end)]
+            assert got == [m.span() for m in rl.LABEL.finditer(text, start, end)]
 
 
 @pytest.mark.parametrize("text", _corpus())

@@ -175,3 +175,40 @@ def test_any_text_spans_slice_to_their_text(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
         assert q.value_min is None or q.value_min <= q.value
+
+
+def test_quantity_groups_are_the_pattern_groups_in_order() -> None:
+    from policyparse.lexicon import quantities as qlx
+
+    assert tuple(sorted(qlx.QUANTITY.groupindex, key=qlx.QUANTITY.groupindex.__getitem__)) == qlx.QUANTITY_GROUPS
+
+
+def test_han_word_chars_are_han_word_before() -> None:
+    from policyparse.lexicon import quantities as qlx
+
+    chars = {chr(c) for c in range(0x4E00, 0xA000)} | set("0123456789,.第一")
+    assert {c for c in chars if qlx.HAN_WORD_BEFORE.search(c)} == qlx.HAN_WORD_CHARS & chars
+
+
+# Read through ``m.groups()`` (not by name): every group lands in its place.
+GROUPS_READ = [
+    (
+        "争取申报地理标志产品3-5件,统一规划,进一步落实2025年底前完成9万件",
+        [("3-5件", "5", "件", "3", "count", False), ("2025年", "2025", "年", None, "time", False),
+         ("9万件", "90000", "件", None, "count", False)],
+    ),
+    (
+        "百分之一点五七和两千万元、三百万千瓦",
+        [("百分之一点五七", "1.57", "%", None, "percent", True), ("两千万元", "20000000", "元", None, "money", True),
+         ("三百万千瓦", "3000000", "千瓦", None, "count", True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), GROUPS_READ)
+def test_read_from_groups(snippet: str, expected: list[tuple[object, ...]]) -> None:
+    got = [
+        (q.text, str(q.value), q.unit, q.value_min and str(q.value_min), q.kind, q.han)
+        for q in find_quantities(snippet)
+    ]
+    assert got == expected

@@ -339,3 +339,141 @@ def test_spans_point_at_the_original() -> None:
     assert t.value == Decimal("2.9")
     assert t.value_span.slice(text) == "２.９件"
     assert t.span.slice(text) == t.text
+
+
+# --- fast paths (issue 7): each shortcut gives the answer of the plain computation -------------
+
+FAST_SNIPPETS = [
+    "到2025年底前,全市发明专利拥有量达到9万件,每万人口发明专利拥有量超过15件。",
+    "对企业获得发明专利授权并在我市辖区内实施产业化的,每项奖励50万元。依技术交易额给予10%的奖励。",
+    "以2020年数据为基数,规模较2023年增长15%;《沈阳市知识产权运营服务体系建设实施方案》(2020-2023年)",
+    "加强1097个入河排污口监管|已建成3座;总投资12亿元,以3.2平方公里为核心区。\n\n 2025 年 \n2030年目标\n",
+    "消除66人以上超大班额,周边30米范围内,两个规定的通知,力争通过3年努力,争取申报地理标志产品3-5件。",
+]
+
+
+def _fast_corpus() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "samples").glob("*.txt"))]
+    return [normalize(t).text for t in [*FAST_SNIPPETS, *texts]]
+
+
+FAST_CORPUS = _fast_corpus()
+
+
+def _plain_clause(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
+    import regex
+
+    a = s0
+    for m in regex.finditer(r"[,;:。!?\n|\t]", text[:pos]):
+        if m.start() >= s0:
+            a = m.end()
+    m2 = regex.compile(r"[,;:。!?\n|\t]").search(text, pos, s1)
+    return a, (m2.start() if m2 else s1)
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_sentence_and_clause_found_from_a_figure_match_the_plain_split(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_at
+
+    sentences = [m.span() for m in tlx.SENTENCE.finditer(text)]
+    for q in find_quantities(text):
+        (s0, s1), = [(a, b) for a, b in sentences if a <= q.start < b]
+        assert _sentence_at(text, q.start) == (s0, s1)
+        c0, c1 = _clause(text, q.start, s0, s1)
+        assert (c0, c1) == _plain_clause(text, q.start, s0, s1)
+        # the per-clause memo: every offset of a clause has that clause
+        assert all(_clause(text, p, s0, s1) == (c0, c1) for p in range(c0, c1))
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_incentive_cues_memo_is_in_incentive_clause(text: str) -> None:
+    from policyparse.incentives import IncentiveCues, in_incentive_clause
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_at
+
+    for q in find_quantities(text, skip_time=True):
+        sentence = _sentence_at(text, q.start)
+        clause = _clause(text, q.start, *sentence)
+        assert IncentiveCues(text, sentence).offers(q, clause) == in_incentive_clause(text, q, clause, sentence)
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_combined_not_target_cues_are_the_separate_ones(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_at
+
+    for q in find_quantities(text, skip_time=True):
+        c0, _ = _clause(text, q.start, *_sentence_at(text, q.start))
+        before = text[c0 : q.start]
+        separate = (tlx.PREPOSITION_BEFORE, tlx.EXISTING_BEFORE, tlx.PAST_CUE, tlx.SPEC_CUE)
+        assert bool(tlx.NOT_TARGET_BEFORE.search(before)) == any(p.search(before) for p in separate)
+        assert bool(tlx.NOT_TARGET_AFTER.match(text, q.end)) == bool(
+            tlx.RANGE_AFTER.match(text, q.end) or tlx.DOCUMENT_AFTER.match(text, q.end)
+        )
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_sentence_baseline_memo_is_searching_up_to_the_figure(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _baseline, _ClauseState, _sentence_at
+
+    for q in find_quantities(text, skip_time=True):
+        s0, s1 = _sentence_at(text, q.start)
+        m = tlx.BASELINE.search(text, s0, q.start)
+        assert _baseline(text, s0, s1, q.start, _ClauseState()) == ((m["y"] or m["y2"]) if m else None)
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_title_spans_found_once_match_the_window_around_each_date(text: str) -> None:
+    from policyparse.targets import _BRACKETED, _TITLE_PAREN, _in_title
+
+    for pattern in (_BRACKETED, _TITLE_PAREN):
+        spans = [m.span() for m in pattern.finditer(text)]
+        for pos in range(len(text)):
+            lo, hi = max(0, pos - 90), min(len(text), pos + 90)
+            plain = any(m.start() <= pos < m.end() for m in pattern.finditer(text, lo, hi))
+            assert _in_title(spans, pos, len(text)) == plain
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_lines_and_timetable_gate_match_the_plain_ones(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.targets import _lines, _may_have_timetable
+
+    plain, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip(" \t")
+        if stripped:
+            s = pos + len(line) - len(line.lstrip(" \t"))
+            plain.append((stripped, s, s + len(stripped)))
+        pos += len(line) + 1
+    assert [(c.text, c.start, c.end) for c in _lines(text)] == plain
+    assert _may_have_timetable(text) == ("|" in text or bool(tlx.COLUMN_DATE_LINE.search(text)))
+    assert _may_have_timetable(text[1:]) == ("|" in text[1:] or bool(tlx.COLUMN_DATE_LINE.search(text[1:])))
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, "力争通过3年努力", "用两年左右时间", "用 10 年的时间"])
+def test_years_effort_gate_never_hides_a_match(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+
+    if tlx.YEARS_EFFORT.search(text):
+        assert tlx.YEARS_EFFORT_TAIL.search(text)
+
+
+@pytest.mark.parametrize("cell", ["2.7", "1,500", "90% 以上", "—", "", "约3", "2025 年 6 月", " 2030年目标 "])
+def test_cell_lookups_are_the_plain_ones(cell: str) -> None:
+    from policyparse.quantities import read_number_cell
+    from policyparse.targets import _Cell, _column_date
+
+    c = _Cell(cell, 0, len(cell))
+    assert c.number() == read_number_cell(cell)
+    plain = _column_date(_Cell(cell, 0, len(cell)))
+    got = c.date()
+    assert (got and got.group()) == (plain and plain.group())

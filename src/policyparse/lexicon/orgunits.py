@@ -24,6 +24,15 @@ JOINT_LEVELS = regex.compile(
     r"(?:两级|三级|各级)?(?:人民政府|政府|党委和政府|党委政府|党委|党政|有关部门|相关部门|主管部门)"
 )
 
+# One item of a list without brackets or quotes, with the separators before it: a joint
+# level group (which spans 、) or a run of non-separators. The characters are those of
+# ``orgunits._SEP_CHARS``.
+_SEP_CLASS = r"[ \t\n\r\u3000、,;]"
+_ITEM_CLASS = r"[^ \t\n\r\u3000、,;]"
+LIST_ITEM = regex.compile(
+    rf"(?P<sep>{_SEP_CLASS}*)(?P<item>(?:{JOINT_LEVELS.pattern}){_ITEM_CLASS}*|{_ITEM_CLASS}+)"
+)
+
 # Place prefixes that a list item may carry and that may be restored on its neighbours.
 # 市场…, 市级…, 区域…, 县域… are words, not prefixes (市场监管局 lacks its 市).
 PREFIX = regex.compile(r"^(?P<p>省|市|区|县|州|盟|旗)(?!场|级|域|县|区|、)")
@@ -74,7 +83,12 @@ NOT_PLACE_AFTER = frozenset("场级域直属民委政区县长")
 # government word or a boundary: 丰台区人民政府, 丰台区、….
 LOCAL_LEVELS = ("区", "县")
 LOCAL_PLACE_AFTER = regex.compile(r"人民政府|政府|委|[、,;。\s]|$")
-LEVEL_CHAR = regex.compile("[" + "".join(PLACE_LEVELS + LOCAL_LEVELS) + "]")
+# The level characters above that end a place name, with their conditions written into one
+# pattern, so that a text's places are read in one scan.
+PLACE_END = regex.compile(
+    "[" + "".join(PLACE_LEVELS) + "](?![" + "".join(sorted(NOT_PLACE_AFTER)) + "])"
+    "|[" + "".join(LOCAL_LEVELS) + "](?=" + LOCAL_PLACE_AFTER.pattern + ")"
+)
 
 # Abbreviations and long forms of department names, for grouping spellings of one body.
 # Each tuple lists spellings of the same core (without place prefix).

@@ -9,6 +9,10 @@ import regex
 SENTENCE_END = regex.compile(r"[。!?\n|]")
 SENTENCE = regex.compile(r"[^。!?\n|]+")  # a sentence: what lies between two ends
 CLAUSE_END = regex.compile(r"[,;:。!?\n|\t]")
+# The same ends searched backwards from a figure: the sentence and clause around a figure
+# cost a scan of that sentence or clause, not of the text before it.
+SENTENCE_END_BEFORE = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
+CLAUSE_END_BEFORE = regex.compile(CLAUSE_END.pattern, regex.REVERSE)
 
 # Comparator words just before the number (nearest wins). Longest first inside each group.
 PREFIX_CUES: list[tuple[str, str]] = [
@@ -187,6 +191,8 @@ PROJECT_AFTER = regex.compile(r"\G[^,;。]{0,16}(?:项目|工程|电站|电厂|�
 # A regulation's article (第十一条).
 ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 HAN = regex.compile(r"\p{Han}")
+# Two Han characters or more: a metric that names something (cheaper than counting them all).
+TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 
 # Counts of the plan's own parts.
 OWN_ITEMS_AFTER = regex.compile(
@@ -215,6 +221,16 @@ BASELINE = regex.compile(
     r"|(?:比|较|相比|同比)[ \t]*(?P<y2>\d{4})[ \t]*年"
 )
 
+# The not-target cues read in the words before a figure, as one search: a figure after any
+# of them is no goal (a means, an existing object, a past figure, a project's specification).
+NOT_TARGET_BEFORE = regex.compile(
+    "|".join(f"(?:{p.pattern})" for p in (PREPOSITION_BEFORE, EXISTING_BEFORE, PAST_CUE, SPEC_CUE))
+)
+# The not-target words right after a figure: an area's bound or a count of documents.
+NOT_TARGET_AFTER = regex.compile(
+    "|".join(f"(?:{p.pattern})" for p in (RANGE_AFTER, DOCUMENT_AFTER))
+)
+
 # Distribution words: 分别达到 X、Y pairs subjects with values; 均达到 X gives each subject X.
 RESPECTIVELY = regex.compile(r"分别")
 EACH = regex.compile(r"(?<![年平人])均(?=达|不|超|在|为|保持|高于|低于|控制)|都(?=达|不|超|在|为)")
@@ -237,6 +253,8 @@ YEARS_EFFORT = regex.compile(
     r"(?:力争|争取|通过|用)[ \t]*(?:通过|用)?[ \t]*(?P<n>\d+|[一二两三四五六七八九十])[ \t]*年"
     r"(?:左右)?(?:时间)?(?:的)?(?:努力|时间)"
 )
+# What every YEARS_EFFORT match ends with: a text without it has no effort to look for.
+YEARS_EFFORT_TAIL = regex.compile(r"年(?:左右)?(?:时间)?(?:的)?(?:努力|时间)")
 # Goal sections whose first deadline is the plan's horizon.
 GOAL_TITLE = regex.compile(r"目标")
 
@@ -251,6 +269,9 @@ COLUMN_DATE = regex.compile(
 # then only what COLUMN_DATE allows after it): a text without one, and without a "|" row, has
 # no timetable to look for.
 COLUMN_DATE_LINE = regex.compile(r"(?m)^[ \t]*\d[\d \t]*年[\d \t月底末目标值]*$")
+COLUMN_DATE_LINE_AFTER_BREAK = regex.compile(r"(?m)\n[ \t]*\d[\d \t]*年[\d \t月底末目标值]*$")
+# A non-blank line trimmed of spaces and tabs, as str.strip(" \t") leaves it.
+TRIMMED_LINE = regex.compile(r"[^\n \t](?:[^\n]*[^\n \t])?")
 ROW_UNIT = regex.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8}?)[ \t]*[)）][ \t]*$")
 TASK_DEADLINE_CELL = regex.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:底|末)?前?$")
 
