@@ -122,13 +122,15 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     base = None
     for jobs in args.jobs:
+        # Other work on the machine skews the ratio: the load average goes beside each result.
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
         r = run(archive, work / f"out-{jobs}", jobs)
         rate = r["parsed"] / r["seconds"]
         base = base or rate
         print(f"--jobs {jobs}: {r['parsed']:,.0f} parsed, {r['failed']:,.0f} failed in {r['seconds']:.1f} s: "
               f"{rate:.1f} notices/s, {r['mb'] / r['seconds']:.2f} MB/s, "
               f"peak RSS (tree) {r['peak_rss_mb']:.0f} MB, "
-              f"speed-up {rate / base:.2f}x")
+              f"speed-up {rate / base:.2f}x (load before: {load})")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

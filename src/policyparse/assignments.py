@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -56,6 +57,7 @@ BRACKET_LIMIT = 800  # a clause longer than this is not a clause (and bounds the
 _TABLE_LINE = regex.compile(r"(?m)^[ \t]*\|.*$")
 _BRACKET_OR_BREAK = regex.compile(r"[(〔\[【)〕\]】]|\n\n")
 _DIGIT = regex.compile(r"\d")
+_TRIM_END = frozenset(" \t\n;,。.、")  # what ``_trim`` and ``_unlabelled_parts`` strip from an end
 
 
 @dataclass(slots=True)
@@ -94,11 +96,14 @@ def find_assignments(
     clauses.sort(key=lambda c: c.start)
     first_is_lead = rl.FIRST_IS_LEAD.search(text) is not None
     lists = _Lists(text, place_namer(text))
+    # ``Assignment.model_validate`` without its wrapper: the same validator. Read here, not at
+    # import, because models build their schemas on first use (``defer_build``).
+    validate = Assignment.__pydantic_validator__.validate_python
     out: list[Assignment] = []
     warnings: list[str] = []
     for clause in clauses:
         path = outline.path_at(clause.start)
-        made = _assignments_of(norm, clause, path, first_is_lead, lists, aliases)
+        made = _assignments_of(norm, clause, path, first_is_lead, lists, aliases, validate)
         if not made:
             continue
         if path is None:
@@ -177,6 +182,7 @@ class _Labels:
                     self.words.append(text[x - n : x])
                     break
             colon = text.find(rl.LABEL_COLON, colon + 1)
+        self.start_set = frozenset(self.starts)
 
     def first_from(self, start: int) -> int:
         """Index of the first label that starts at or after ``start``."""
@@ -194,11 +200,18 @@ class _Labels:
 def _bracket_clauses(text: str, labels: _Labels) -> list[_Clause]:
     out: list[_Clause] = []
     last_end = -1
-    for m in rl.BRACKET_OPEN.finditer(text):
-        i = m.start()
+    # Every opener in order but the asides; one holding no other bracket and no paragraph break
+    # comes with its closer, which is where ``_matching_close`` would stop. Only the others walk.
+    for m in rl.BRACKET_SCAN.finditer(text):
+        i, j = m.span(1)
+        if i < 0:
+            break  # the end of the text
         if i < last_end:
             continue
-        close = _matching_close(text, i)
+        if j - i > 1:
+            close: int | None = j - 1 if j - 1 - i < BRACKET_LIMIT else None
+        else:
+            close = _matching_close(text, i)
         if close is None:
             clause = _unclosed(text, i, labels)
         else:
@@ -226,6 +239,14 @@ def _parse_content(text: str, start: int, end: int, labels: _Labels) -> list[_Pa
     lead = start
     while lead < end and text[lead] in " \t\n":
         lead += 1
+    if lead not in labels.start_set:
+        # Most brackets are asides. Unlabelled, the content must end in a role verb (see
+        # ``_unlabelled_parts``), so one that does not is no clause: skip it before reading it.
+        last = end
+        while last > lead and text[last - 1] in _TRIM_END:
+            last -= 1
+        if last == lead or text[last - 1] not in rl.VERB_LAST:
+            return []
     inside = labels.inside(lead, end)
     if inside and labels.starts[inside[0]] == lead:
         return _labelled_parts(text, labels, inside, end)
@@ -266,12 +287,12 @@ def _unlabelled_parts(text: str, start: int, end: int) -> list[_Part]:
         m = rl.SEGMENT.match(seg)
         if not m:
             return []
-        units_text = m.group("units")
+        units_text, verb = m.groups()  # by position: (units, verb)
         items, _ = split_units(units_text)
         if not items or not all(looks_like_unit(cut_trailing(p.text)) for p in items):
             return []
-        us = start + s + m.start("units")
-        parts.append(_Part(rl.VERB_ROLE[m.group("verb")], us, us + len(units_text)))
+        us = start + s + m.start(1)
+        parts.append(_Part(rl.VERB_ROLE[verb], us, us + len(units_text)))
     return parts
 
 
@@ -463,8 +484,7 @@ def _align(
 # --- from a clause to assignments ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):
     text: str
     start: int  # offsets in the list's body
     end: int
@@ -479,18 +499,26 @@ class _Lists:
     def __init__(self, text: str, names_place: Callable[[str], bool]) -> None:
         self.text = text
         self.names_place = names_place
-        self._units: dict[tuple[str, bool], tuple[_Unit, ...]] = {}
-        self._fulls: dict[tuple[tuple[_Unit, ...], str | None], list[str]] = {}
+        # Keyed by the list as written (and whether TAB may break a name), which decides its
+        # units: cheaper to hash than the units themselves.
+        self._units: dict[tuple[str, bool], tuple[tuple[_Unit, ...], str | None]] = {}
+        self._fulls: dict[tuple[str, bool, str | None], list[str]] = {}
 
-    def units(self, part: _Part) -> tuple[_Unit, ...]:
-        key = (self.text[part.start : part.end], part.soft_tabs)
+    def units(self, body: str, soft_tabs: bool) -> tuple[tuple[_Unit, ...], str | None]:
+        """The units of a list, and the first place prefix they carry."""
+        key = (body, soft_tabs)
         got = self._units.get(key)
         if got is None:
-            got = self._units[key] = _units_of(self.text, key[0], part.soft_tabs)
+            units = _units_of(self.text, body, soft_tabs)
+            prefix = next((pf for u in units if (pf := prefix_of(u.text)) is not None), None)
+            got = self._units[key] = (units, prefix)
         return got
 
-    def fulls(self, units: tuple[_Unit, ...], fallback_prefix: str | None) -> list[str]:
-        key = (units, fallback_prefix)
+    def fulls(
+        self, body: str, soft_tabs: bool, units: tuple[_Unit, ...], fallback_prefix: str | None
+    ) -> list[str]:
+        """``understand`` of the ``units`` of ``body``."""
+        key = (body, soft_tabs, fallback_prefix)
         got = self._fulls.get(key)
         if got is None:
             got = self._fulls[key] = understand(
@@ -512,7 +540,7 @@ def _units_of(text: str, body: str, soft_tabs: bool) -> tuple[_Unit, ...]:
             prev = units[-1]
             units[-1] = _Unit(prev.text + cut, prev.start, p.start + len(cut), prev.group)
             continue
-        if not cut or rl.EMPTY_CELL.match(cut):
+        if not cut or ((cut[0] in rl.EMPTY_CELL_FIRST or cut[0].isspace()) and rl.EMPTY_CELL.match(cut)):
             continue
         units.append(_Unit(cut, p.start, p.start + len(cut), p.group))
     return tuple(units)
@@ -536,44 +564,47 @@ def _assignments_of(
     first_is_lead: bool,
     lists: _Lists,
     aliases: Mapping[str, str] | None,
+    validate: Callable[[object], Assignment],
 ) -> list[Assignment]:
     text = norm.text
     role_parts = [p for p in clause.parts if p.role != rl.DEADLINE]
     deadline_part = next((p for p in clause.parts if p.role == rl.DEADLINE), None)
     deadline = _written(norm, deadline_part.start, deadline_part.end) if deadline_part else None
     deadline_value = _deadline_value(text[deadline_part.start : deadline_part.end]) if deadline_part else None
-    unit_lists = [lists.units(p) for p in role_parts]
-    if not any(unit_lists):
+    bodies = [text[p.start : p.end] for p in role_parts]
+    read = [lists.units(body, p.soft_tabs) for body, p in zip(bodies, role_parts, strict=True)]
+    if not any(units for units, _ in read):
         return []
     # A list whose items carry no place prefix borrows the first prefix of the clause's other lists.
-    clause_prefix = next(
-        (pf for units in unit_lists for u in units if (pf := prefix_of(u.text)) is not None), None
-    )
+    clause_prefix = next((pf for _, pf in read if pf is not None), None)
     # The first unit of a 责任单位 list leads where the notice says so and no list is labelled lead.
     promote = first_is_lead and not any(p.role == rl.LEAD for p in role_parts)
     clause_span = norm.span(clause.start, clause.end)
     clause_text = norm.raw(clause.start, clause.end)
+    bounds = norm.bounds
     out: list[Assignment] = []
-    for part, units in zip(role_parts, unit_lists, strict=True):
+    for part, body, (units, _) in zip(role_parts, bodies, read, strict=True):
         if not units:
             continue
-        fulls = lists.fulls(units, clause_prefix)
+        fulls = lists.fulls(body, part.soft_tabs, units, clause_prefix)
         role = _role(part.role)
+        promoted = promote and part.role == rl.RESPONSIBLE
+        base = part.start
         for k, (u, full) in enumerate(zip(units, fulls, strict=True)):
             # ``unit`` is the normalised reading (widths folded, stray spaces gone): what the
             # span normalises to, and the same spelling whether the notice came as full-width
             # HTML or as plain text.
             # One validation per record, its span included (cheaper than building the Span
             # model first and then the record around it; the same checks run).
-            us, ue = norm.bounds(part.start + u.start, part.start + u.end)
+            us, ue = bounds(base + u.start, base + u.end)
             out.append(
-                Assignment.model_validate(
+                validate(
                     {
                         "path": path,
-                        "role": "lead" if promote and k == 0 and part.role == rl.RESPONSIBLE else role,
+                        "role": "lead" if promoted and k == 0 else role,
                         "unit": u.text,
                         "full": full,
-                        "canonical": _canonical(u.text, full, aliases),
+                        "canonical": _canonical(u.text, full, aliases) if aliases else None,
                         "clause": clause_text,
                         "deadline": deadline,
                         "deadline_value": deadline_value,

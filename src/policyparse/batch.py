@@ -11,22 +11,27 @@ Layout of DIR::
     summary.json            the counts printed at the end
 
 The main process walks the inputs (archives streamed member by member), hashes each input's
-bytes and sends chunks to worker processes; workers return plain row dicts. Rows are
-buffered and written as a *part* (one Parquet file per table) every ``part_size`` notices (500), then
-the part's inputs are appended to the manifest, so memory stays flat however many notices
-there are and a killed run loses at most the part it was writing. ``--resume`` skips inputs
-whose content hash the manifest already holds; the DuckDB file is rebuilt from the parts at
-the end of every run. Every file lands by temp file + rename; the two logs take each part's
-lines in one append, and a reader ignores a torn last line.
+bytes for --resume and sends tasks of a few inputs to worker processes. It does little else, so
+that on a small machine it does not take CPU from the workers: each worker writes the JSON
+files and its own Parquet *parts* (one file per table, every ``part_size / jobs`` notices, so
+the rows buffered across the pool stay at ``part_size``) and sends back only a small status per
+input. An input enters the manifest only once the part holding its rows is written, so memory
+stays flat however many notices there are, and a killed run loses at most the parts being
+filled. ``--resume`` skips inputs whose content hash the manifest already holds and deletes
+parts the manifest does not name; a worker that dies has its unfinished part deleted and its
+inputs sent again. The DuckDB file is rebuilt from the parts at the end of every run. Every
+file lands by temp file + rename; the two logs take each commit's lines in one append, and a
+reader ignores a torn last line. ``--jobs 1`` parses in the main process itself.
 
 Exact duplicates (same text once width and spacing are folded) are claimed by text hash in a
-table shared by the workers before parsing, so each text is parsed once; later copies are
-recorded in the manifest as duplicates of the first.
+table shared by the workers (one round trip per task) before parsing, so each text is parsed
+once; later copies are recorded in the manifest as duplicates of the first.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import hashlib
 import json
@@ -36,10 +41,11 @@ import sys
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator, MutableMapping, Sequence
-from concurrent.futures import Executor, Future
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import lru_cache
+from multiprocessing.managers import BaseManager
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,6 +108,11 @@ class Layout:
         Path(f"{self.duckdb}.wal").unlink(missing_ok=True)
 
 
+@lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 def json_path(json_dir: Path, relpath: str) -> Path:
     """DIR/json/<relpath>.json, refusing any path that would resolve outside DIR/json."""
     from .archives import safe_relpath
@@ -109,8 +120,7 @@ def json_path(json_dir: Path, relpath: str) -> Path:
     rel = safe_relpath(relpath) or "_"
     parts = rel.split("/")
     path = json_dir.joinpath(*parts[:-1], f"{parts[-1]}.json")
-    base = json_dir.resolve()
-    if not path.resolve().is_relative_to(base):
+    if not path.resolve().is_relative_to(_resolved(json_dir)):
         raise UnsafePathError(relpath, f"output path {path} is outside {json_dir}")
     return path
 
@@ -157,12 +167,6 @@ def error_record(entry: MutableMapping[str, Any]) -> dict[str, Any]:
 # one process, a Manager dict shared by the pool; where workers cannot share one (a Dask
 # cluster) the main process drops late duplicates on arrival instead.
 Claims = MutableMapping[str, tuple[str, int]]
-_CLAIMS: Claims | None = None
-
-
-def _init_worker(claims: Claims | None) -> None:
-    global _CLAIMS
-    _CLAIMS = claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,65 +176,482 @@ class WorkerConfig:
     json_dir: str | None  # write DIR/json files here (None: the main process writes them)
     return_json: bool  # send the Notice JSON back (for --jsonl, or when the main process writes)
     max_bytes: int
-    claims: bool = True  # consult the worker's shared claim table
+    claims: bool = True  # unused; kept so older callers' arguments still fit
+    tables_dir: str | None = None  # the worker writes its own parts here (None: rows are sent back)
+    part_size: int = 500  # notices per part the worker writes
 
 
 Item = tuple[int, str, str, bytes]  # input number, source, relpath, bytes
+
+
+def _load(seq: int, source: str, data: bytes, cfg: WorkerConfig) -> tuple[dict[str, Any], Any]:
+    # The result so far and the loaded text (None when the input failed to load).
+    from .load import load_bytes
+    from .tables import notice_id, text_hash
+
+    out: dict[str, Any] = {"seq": seq, "source": source}
+    try:
+        loaded = load_bytes(data, source, max_bytes=cfg.max_bytes)
+        if not loaded.text.strip():
+            raise EmptyInputError(source, "no text: an empty file or a page without a body")
+        out.update(text_hash=text_hash(loaded.text), notice_id=notice_id(source, loaded.text),
+                   encoding=loaded.encoding, kind=loaded.kind)
+        return out, loaded
+    except Exception as exc:
+        _failure(out, exc)
+        return out, None
+
+
+def _failure(out: dict[str, Any], exc: Exception) -> None:
+    if isinstance(exc, PolicyParseError):
+        out.update(status="failed", error=type(exc).__name__, message=exc.reason)
+    else:  # a bug on one input must not stop the batch; it is logged like any failure
+        out.update(status="failed", error=type(exc).__name__, message=f"internal error: {exc}")
+
+
+def _parse(out: dict[str, Any], loaded: Any, relpath: str, cfg: WorkerConfig) -> None:
+    from .files import write_atomic
+    from .pipeline import parse_loaded
+    from .tables import notice_rows
+
+    try:
+        notice = parse_loaded(loaded)
+        rows = notice_rows(notice, out["notice_id"], text_digest=out["text_hash"])
+        js = notice.model_dump_json()
+        if cfg.json_dir is not None:
+            json_dir = Path(cfg.json_dir)
+            path = json_path(json_dir, relpath)
+            write_atomic(path, js)
+            out["json_path"] = path.relative_to(json_dir.parent).as_posix()
+        out.update(status="parsed", rows=rows, json=js if cfg.return_json else None)
+    except Exception as exc:
+        _failure(out, exc)
 
 
 def parse_item(
     seq: int, source: str, relpath: str, data: bytes, cfg: WorkerConfig, claims: Claims | None
 ) -> dict[str, Any]:
     """Load, dedupe and parse one input; never raises. Returns a plain dict."""
-    from .files import write_atomic
-    from .load import load_bytes
-    from .pipeline import parse_loaded
-    from .tables import notice_id, notice_rows, text_hash
-
     started = time.perf_counter()
-    out: dict[str, Any] = {"seq": seq, "source": source}
-    try:
-        loaded = load_bytes(data, source, max_bytes=cfg.max_bytes)
-        if not loaded.text.strip():
-            raise EmptyInputError(source, "no text: an empty file or a page without a body")
-        th = text_hash(loaded.text)
-        nid = notice_id(source, loaded.text)
-        out.update(text_hash=th, notice_id=nid, encoding=loaded.encoding, kind=loaded.kind)
-        if claims is not None:
-            first_id, first_seq = claims.setdefault(th, (nid, seq))
-            if first_seq != seq:
-                out.update(status="duplicate", duplicate_of=first_id)
-                return out
-        notice = parse_loaded(loaded)
-        rows = notice_rows(notice, nid, text_digest=th)
-        js = notice.model_dump_json()
-        if cfg.json_dir is not None:
-            write_atomic(json_path(Path(cfg.json_dir), relpath), js)
-        out.update(status="parsed", rows=rows, json=js if cfg.return_json else None)
-    except PolicyParseError as exc:
-        out.update(status="failed", error=type(exc).__name__, message=exc.reason)
-    except Exception as exc:  # a bug on one input must not stop the batch; it is logged like any failure
-        out.update(status="failed", error=type(exc).__name__, message=f"internal error: {exc}")
+    out, loaded = _load(seq, source, data, cfg)
+    if loaded is not None:
+        first_id, first_seq = (out["notice_id"], seq) if claims is None else claims.setdefault(
+            out["text_hash"], (out["notice_id"], seq))
+        if first_seq != seq:
+            out.update(status="duplicate", duplicate_of=first_id)
+        else:
+            _parse(out, loaded, relpath, cfg)
     out["seconds"] = round(time.perf_counter() - started, 6)
     return out
 
 
+# Claims a batch of (text hash, notice id, input number) at once; answers each with the
+# (notice id, input number) of the first input holding that text.
+ClaimFn = Callable[[list[tuple[str, str, int]]], list[tuple[str, int]]]
+
+
+def claim_in(claims: Claims) -> ClaimFn:
+    """A ClaimFn over a dict in this process."""
+    return lambda batch: [claims.setdefault(th, (nid, seq)) for th, nid, seq in batch]
+
+
+class ClaimTable:
+    """The claims of a pool's workers, kept in a manager process.
+
+    A worker claims the texts of a whole task in one round trip: one per input cost ~0.7 ms of
+    waiting each, as much as writing the input's JSON.
+    """
+
+    def __init__(self, claims: Mapping[str, tuple[str, int]]) -> None:
+        self.claims = dict(claims)
+
+    def claim(self, batch: list[tuple[str, str, int]]) -> list[tuple[str, int]]:
+        return [self.claims.setdefault(th, (nid, seq)) for th, nid, seq in batch]
+
+    def forget(self, th: str) -> None:
+        self.claims.pop(th, None)
+
+
+class _ClaimsManager(BaseManager):
+    pass
+
+
+_ClaimsManager.register("ClaimTable", ClaimTable)
+
+
+def parse_items(items: Sequence[Item], cfg: WorkerConfig, claim: ClaimFn) -> list[dict[str, Any]]:
+    """Load a task's inputs, claim their texts in one call, parse those this task owns."""
+    loaded: list[tuple[dict[str, Any], Any, str, float]] = []
+    for seq, source, relpath, data in items:
+        started = time.perf_counter()
+        out, text = _load(seq, source, data, cfg)
+        loaded.append((out, text, relpath, time.perf_counter() - started))
+    ok = [(out["text_hash"], out["notice_id"], out["seq"]) for out, text, _r, _s in loaded if text is not None]
+    owners = iter(claim(ok) if ok else [])
+    results = []
+    for out, text, relpath, seconds in loaded:
+        started = time.perf_counter()
+        if text is not None:
+            first_id, first_seq = next(owners)
+            if first_seq != out["seq"]:
+                out.update(status="duplicate", duplicate_of=first_id)
+            else:
+                _parse(out, text, relpath, cfg)
+        out["seconds"] = round(seconds + time.perf_counter() - started, 6)
+        results.append(out)
+    return results
+
+
 def parse_chunk(items: Sequence[Item], cfg: WorkerConfig) -> list[dict[str, Any]]:
-    """A worker task: parse a few inputs (claims from the worker's shared table)."""
-    claims = _CLAIMS if cfg.claims else None
-    return [parse_item(seq, src, rel, data, cfg, claims) for seq, src, rel, data in items]
+    """A cluster task: parse a few inputs; the rows come back (duplicates are settled by the caller)."""
+    return [parse_item(seq, src, rel, data, cfg, None) for seq, src, rel, data in items]
 
 
-class SerialExecutor(Executor):
-    """Runs each task at once in this process (``--jobs 1``): no pickling, no second process."""
+class PartBuffer:
+    """Rows of parsed notices waiting to be written as one part, ``<prefix>-<n>``.
 
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        fut: Future[Any] = Future()
-        try:
-            fut.set_result(fn(*args, **kwargs))
-        except BaseException as exc:
-            fut.set_exception(exc)
-        return fut
+    Each worker process holds one, so rows never travel to the main process: a result names
+    the part its rows will land in, and the part is written (every table, atomically) once it
+    holds ``part_size`` notices or when asked to flush. Only then may the main process record
+    those inputs in the manifest.
+    """
+
+    def __init__(self, tables_dir: Path, prefix: str, part_size: int) -> None:
+        self.tables_dir = tables_dir
+        self.prefix = prefix
+        self.part_size = part_size
+        self.seq = 1
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.count = 0
+
+    @property
+    def name(self) -> str:
+        return f"{self.prefix}-{self.seq:05d}"
+
+    def add(self, rows: MutableMapping[str, list[dict[str, Any]]]) -> str:
+        from .tables import merge_rows
+
+        merge_rows(self.rows, rows)
+        self.count += 1
+        return self.name
+
+    @property
+    def full(self) -> bool:
+        return self.count >= self.part_size
+
+    def flush(self) -> str | None:
+        """Write the buffered part; returns its name (None when it held nothing)."""
+        from .tables import write_part
+
+        if not self.count:
+            return None
+        name = self.name
+        write_part(self.tables_dir, name, self.rows)
+        self.rows, self.count = {}, 0
+        self.seq += 1
+        return name
+
+    def take(self, results: list[dict[str, Any]]) -> str | None:
+        """Move the rows of parsed results into the buffer; returns the part written, if one was."""
+        for res in results:
+            rows = res.pop("rows", None)
+            if res["status"] == "parsed" and rows is not None:
+                res["part"] = self.add(rows)
+        return self.flush() if self.full else None
+
+
+@dataclass
+class Reply:
+    """What a pool hands back: results, the part that became durable, parts lost with a worker."""
+
+    results: list[dict[str, Any]]
+    committed: str | None = None
+    lost: str | None = None  # a dead worker's part prefix: its parts not yet committed are gone
+
+
+def _worker_main(tasks: Any, conn: Any, claims: Any, cfg: WorkerConfig, prefix: str) -> None:
+    """A local worker process: parse tasks into its own parts; send back small results only."""
+    assert cfg.tables_dir is not None
+    # The part buffer holds hundreds of thousands of small acyclic dicts: collect rarely.
+    gc.set_threshold(50_000, 50, 100)
+    buf = PartBuffer(Path(cfg.tables_dir), prefix, cfg.part_size)
+    try:
+        while True:
+            msg = tasks.get()
+            if msg is None:
+                break
+            tid, items = msg
+            if items is None:
+                conn.send((tid, [], buf.flush(), None))
+                continue
+            results = parse_items(items, cfg, claims.claim)
+            conn.send((tid, results, buf.take(results), None))
+    except (KeyboardInterrupt, BrokenPipeError):
+        pass
+    except Exception as exc:  # writing a part failed (disk full…): the run cannot go on
+        conn.send((-1, [], None, f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------------------------- pools
+
+@dataclass
+class _Task:
+    tid: int
+    items: list[Item] | None  # None: flush the worker's part
+    attempts: int = 1
+
+
+class _InlinePool:
+    """``--jobs 1``: parse in this process, no pickling and no second process."""
+
+    def __init__(self, cfg: WorkerConfig, prefix: str, claims: Claims) -> None:
+        assert cfg.tables_dir is not None
+        self.cfg = cfg
+        self.claims = claims
+        self.buf = PartBuffer(Path(cfg.tables_dir), prefix, cfg.part_size)
+        self.ready: list[Reply] = []
+
+    def full(self) -> bool:
+        return bool(self.ready)
+
+    def submit(self, items: list[Item]) -> None:
+        results = parse_items(items, self.cfg, claim_in(self.claims))
+        self.ready.append(Reply(results, self.buf.take(results)))
+
+    def poll(self, block: bool) -> list[Reply]:
+        out, self.ready = self.ready, []
+        return out
+
+    def forget_claim(self, th: str) -> None:
+        pass  # the run's own dict is this pool's
+
+    def drain(self) -> Iterator[Reply]:
+        yield from self.poll(False)
+        committed = self.buf.flush()
+        if committed:
+            yield Reply([], committed)
+
+    def close(self) -> None:
+        pass
+
+
+class _ExecutorPool:
+    """``--scheduler``: tasks on a Dask cluster's workers, which may not see DIR; rows come back
+    and this process writes the parts (and JSON)."""
+
+    def __init__(self, client: Any, cfg: WorkerConfig, tables_dir: Path, prefix: str) -> None:
+        self.client = client
+        self.executor = client.get_executor(pure=False)
+        self.cfg = cfg
+        self.window = max(2, 3 * int(sum(client.nthreads().values())))
+        self.buf = PartBuffer(tables_dir, prefix, cfg.part_size)
+        self.pending: deque[tuple[Future[list[dict[str, Any]]], list[Item]]] = deque()
+
+    def full(self) -> bool:
+        return len(self.pending) >= self.window
+
+    def submit(self, items: list[Item]) -> None:
+        self.pending.append((self.executor.submit(parse_chunk, items, self.cfg), items))
+
+    def poll(self, block: bool) -> list[Reply]:
+        out: list[Reply] = []
+        while self.pending and (block or self.pending[0][0].done()):
+            fut, items = self.pending.popleft()
+            try:
+                results = fut.result()
+            except Exception as exc:
+                results = _failed(items, type(exc).__name__, f"worker task failed: {exc}")
+            out.append(Reply(results, self.buf.take(results)))
+            block = False
+        return out
+
+    def forget_claim(self, th: str) -> None:
+        pass  # duplicates are settled in the main process
+
+    def drain(self) -> Iterator[Reply]:
+        while self.pending:
+            yield from self.poll(True)
+        committed = self.buf.flush()
+        if committed:
+            yield Reply([], committed)
+
+    def close(self) -> None:
+        self.client.close()  # its executor goes with it
+
+
+def _failed(items: Iterable[Item], error: str, message: str) -> list[dict[str, Any]]:
+    return [{"seq": seq, "source": source, "status": "failed", "error": error, "message": message}
+            for seq, source, _rel, _data in items]
+
+
+@dataclass
+class _Proc:
+    """One local worker process and what the main process knows of its work."""
+
+    index: int
+    prefix: str
+    proc: Any
+    tasks: Any  # multiprocessing.Queue: its feeder thread keeps the main process from blocking
+    conn: Any  # results come back on a pipe of their own, so a dying worker garbles no one else's
+    inflight: deque[_Task] = field(default_factory=deque)
+    uncommitted: list[Item] = field(default_factory=list)  # parsed, in a part not yet written
+    committed: set[str] = field(default_factory=set)
+
+
+class _ProcessPool:
+    """``--jobs N``: N worker processes, each writing its own parts and JSON files.
+
+    The main process only reads inputs, sends their bytes and records the small results. When a
+    worker dies (a crash in a native library, the OOM killer), the part it was filling is deleted,
+    a new worker takes its place, and every input of that part and of its unfinished tasks is sent
+    again; a task that kills a worker twice is retried one input at a time, and an input that
+    kills a worker on its own is logged as failed.
+    """
+
+    PER_WORKER = 3  # tasks queued per worker: one running, the next ones ready
+
+    def __init__(self, jobs: int, cfg: WorkerConfig, run_id: str, claims: Claims) -> None:
+        import multiprocessing as mp
+
+        # forkserver: workers start from a clean process, not a copy of this one with its
+        # progress thread and open archives.
+        self.ctx: Any = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        self.manager = _ClaimsManager(ctx=self.ctx)
+        self.manager.start()
+        self.claims: Any = self.manager.ClaimTable(claims)  # type: ignore[attr-defined]
+        self.cfg = cfg
+        self.run_id = run_id
+        self.tid = 0
+        self.generation = 0
+        self.procs = [self._spawn(i) for i in range(jobs)]
+
+    def _spawn(self, index: int) -> _Proc:
+        self.generation += 1
+        prefix = f"{self.run_id}-w{index}g{self.generation}"
+        tasks = self.ctx.Queue()
+        recv, send = self.ctx.Pipe(duplex=False)
+        proc = self.ctx.Process(target=_worker_main, args=(tasks, send, self.claims, self.cfg, prefix),
+                                daemon=True, name=f"policyparse-worker-{index}")
+        proc.start()
+        send.close()
+        return _Proc(index, prefix, proc, tasks, recv)
+
+    def full(self) -> bool:
+        return all(len(p.inflight) >= self.PER_WORKER for p in self.procs)
+
+    def _send(self, task: _Task, proc: _Proc | None = None) -> None:
+        proc = proc or min(self.procs, key=lambda p: len(p.inflight))
+        proc.inflight.append(task)
+        proc.tasks.put((task.tid, task.items))
+
+    def submit(self, items: list[Item], attempts: int = 1) -> None:
+        self.tid += 1
+        self._send(_Task(self.tid, items, attempts))
+
+    def forget_claim(self, th: str) -> None:
+        self.claims.forget(th)
+
+    def poll(self, block: bool) -> list[Reply]:
+        from multiprocessing.connection import wait
+
+        by_conn = {p.conn: p for p in self.procs}
+        by_sentinel = {p.proc.sentinel: p for p in self.procs}
+        ready = wait([*by_conn, *by_sentinel], timeout=None if block else 0)
+        out: list[Reply] = []
+        dead: list[_Proc] = []
+        for obj in ready:
+            p = by_conn.get(obj)
+            if p is None:
+                continue
+            try:
+                while p.conn.poll():
+                    out.append(self._reply(p, p.conn.recv()))
+            except (EOFError, OSError, ValueError, TypeError, AttributeError, ImportError) as exc:
+                if isinstance(exc, EOFError) or not p.proc.is_alive():
+                    dead.append(p)
+                else:
+                    raise
+        for obj in ready:
+            p = by_sentinel.get(obj)
+            if p is not None and p not in dead:
+                dead.append(p)
+        for p in dead:
+            out.append(self._replace(p))
+        return out
+
+    def _reply(self, p: _Proc, msg: tuple[int, list[dict[str, Any]], str | None, str | None]) -> Reply:
+        tid, results, committed, fatal = msg
+        if fatal is not None:
+            raise RuntimeError(f"a batch worker failed: {fatal}")
+        task = p.inflight.popleft()
+        assert task.tid == tid, (task.tid, tid)
+        if task.items is not None:
+            parsed = {r["seq"] for r in results if r.get("status") == "parsed"}
+            p.uncommitted.extend(it for it in task.items if it[0] in parsed)
+        if committed is not None:
+            p.uncommitted.clear()
+            p.committed.add(committed)
+        return Reply(results, committed)
+
+    def _replace(self, p: _Proc) -> Reply:
+        from .tables import list_parts, remove_parts
+
+        p.proc.join(timeout=5)
+        p.conn.close()
+        p.tasks.cancel_join_thread()
+        p.tasks.close()
+        assert self.cfg.tables_dir is not None
+        tables = Path(self.cfg.tables_dir)
+        # A part it wrote but could not report, or left half written: its inputs are sent again.
+        remove_parts(tables, [n for n in list_parts(tables)
+                              if n.startswith(f"{p.prefix}-") and n not in p.committed])
+        fresh = self._spawn(p.index)
+        self.procs[self.procs.index(p)] = fresh
+        failed: list[dict[str, Any]] = []
+        if p.uncommitted:
+            self.submit(p.uncommitted)
+        for i, task in enumerate(p.inflight):
+            if task.items is None:
+                continue
+            if i > 0:  # never started: the worker died on the task before it
+                self.submit(task.items, task.attempts)
+            elif task.attempts == 1:
+                self.submit(task.items, 2)
+            elif len(task.items) > 1:
+                for it in task.items:
+                    self.submit([it], 2)
+            else:
+                failed += _failed(task.items, "WorkerCrashed", "a worker process died parsing this input")
+        return Reply(failed, None, p.prefix)
+
+    def drain(self) -> Iterator[Reply]:
+        while True:
+            while any(p.inflight for p in self.procs):
+                yield from self.poll(True)
+            todo = [p for p in self.procs if p.uncommitted]
+            if not todo:
+                return
+            for p in todo:
+                self.tid += 1
+                self._send(_Task(self.tid, None), p)
+
+    def close(self) -> None:
+        for p in self.procs:
+            with contextlib.suppress(OSError, ValueError):
+                p.tasks.put(None)
+        for p in self.procs:
+            p.proc.join(timeout=30)
+            if p.proc.is_alive():
+                p.proc.terminate()
+                p.proc.join(timeout=5)
+            p.conn.close()
+            p.tasks.close()
+        self.manager.shutdown()
+
+
+Pool = _InlinePool | _ExecutorPool | _ProcessPool
 
 
 # ---------------------------------------------------------------------------------------- summary
@@ -301,15 +722,8 @@ class BatchOptions:
 
 # ---------------------------------------------------------------------------------------- run
 
-@dataclass
-class _Pending:
-    future: Future[list[dict[str, Any]]]
-    items: list[Item]
-    attempts: int = 1
-
-
 class _Run:
-    """One batch run: the walk, the workers, the part buffer and the logs."""
+    """One batch run: the walk, the pool of workers, the commit of parts and logs."""
 
     def __init__(self, inputs: Sequence[str | os.PathLike[str]], out: Path, opts: BatchOptions) -> None:
         self.inputs = inputs
@@ -318,22 +732,17 @@ class _Run:
         self.summary = Summary(out=str(out))
         # Unique even for two runs in one process within a second: part names must never repeat.
         self.run_id = time.strftime("%Y%m%d%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
-        self.part_seq = 0
         self.prev: dict[str, dict[str, Any]] = {}  # source → its latest manifest entry
-        self.rows: dict[str, list[dict[str, Any]]] = {}
-        self.buffered_notices = 0
-        self.entries: list[dict[str, Any]] = []  # manifest lines of the part being filled
+        # Parsed inputs wait here until the part holding their rows is written; inputs without
+        # rows (failed, duplicates) wait in ``loose`` for the next commit.
+        self.open_parts: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self.loose: list[dict[str, Any]] = []
         self.claims: Claims = {}
-        self.shared_claims: Any = None
         self.worker_claims = True
-        self.shas: dict[int, tuple[str, str, int]] = {}  # in-flight inputs: sha256, relpath, size
-        self.window = 1
-        self.cfg = WorkerConfig(None, False, opts.max_bytes)
+        self.shas: dict[int, tuple[str, str, int]] = {}  # inputs not yet committed: sha256, relpath, size
         self.jsonl_fh: IO[str] | None = None
         self.jsonl_tmp: Path | None = None
-        self.executor: Executor | None = None
-        self.manager: Any = None
-        self.client: Any = None
+        self.pool: Pool | None = None
         self.progress: Any = None
         self.task: Any = None
 
@@ -361,44 +770,28 @@ class _Run:
             if rec.get("status") == "parsed" and rec.get("text_hash"):
                 self.claims[rec["text_hash"]] = (rec["notice_id"], -1)
 
-    def start_workers(self) -> None:
+    def start_pool(self) -> Pool:
+        """The workers, started with the first task, so a --resume with nothing to do starts none."""
+        if self.pool is not None:
+            return self.pool
         jobs = self.opts.jobs or os.cpu_count() or 1
+        jsonl = self.opts.jsonl is not None
         if self.opts.scheduler:
             from distributed import Client
 
-            self.client = Client(self.opts.scheduler)  # type: ignore[no-untyped-call]
-            self.executor = self.client.get_executor(pure=False)
+            client = Client(self.opts.scheduler)  # type: ignore[no-untyped-call]
             self.worker_claims = False
-            self.window = max(2, 3 * sum(self.client.nthreads().values()))
-            self.cfg = WorkerConfig(None, True, self.opts.max_bytes, claims=False)
-            return
-        self.window = 3 * jobs
-        self.cfg = WorkerConfig(str(self.layout.json_dir) if self.opts.json else None,
-                                self.opts.jsonl is not None, self.opts.max_bytes)
+            cfg = WorkerConfig(None, True, self.opts.max_bytes, claims=False, part_size=self.opts.part_size)
+            self.pool = _ExecutorPool(client, cfg, self.layout.tables, self.run_id)
+            return self.pool
+        cfg = WorkerConfig(str(self.layout.json_dir) if self.opts.json else None, jsonl, self.opts.max_bytes,
+                           # The rows buffered across the pool stay at part_size notices.
+                           tables_dir=str(self.layout.tables), part_size=-(-self.opts.part_size // jobs))
         if jobs == 1:
-            _init_worker(self.claims)
-            self.executor = SerialExecutor()
-        # else: the pool starts with the first task, so a --resume with nothing to do starts none
-
-    def _start_pool(self, jobs: int) -> None:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        # forkserver: workers start from a clean process, not a copy of this one with its
-        # progress thread and open archives.
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        if self.manager is None:
-            self.manager = ctx.Manager()
-            shared = self.manager.dict()
-            shared.update(self.claims)
-            self.shared_claims = shared
-        self.executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                                            initargs=(self.shared_claims,))
-
-    def _restart_pool(self) -> None:
-        assert self.executor is not None
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self._start_pool(self.opts.jobs or os.cpu_count() or 1)
+            self.pool = _InlinePool(cfg, self.run_id, self.claims)
+        else:
+            self.pool = _ProcessPool(jobs, cfg, self.run_id, self.claims)
+        return self.pool
 
     def start_progress(self) -> None:
         show = self.opts.progress
@@ -436,10 +829,6 @@ class _Run:
     # ---- the walk
 
     def run(self) -> Summary:
-        # The part buffer holds the rows of up to part_size notices: hundreds of thousands of
-        # small dicts (no cycles among them) that the cyclic collector would rescan at every
-        # full collection. Collections are made rarer for the run, not turned off, and the
-        # thresholds restored after it.
         thresholds = gc.get_threshold()
         gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
         try:
@@ -456,9 +845,7 @@ class _Run:
             self.opts.jsonl.parent.mkdir(parents=True, exist_ok=True)
             self.jsonl_tmp = self.opts.jsonl.with_name(f".{self.opts.jsonl.name}.{os.getpid()}.tmp")
             self.jsonl_fh = self.jsonl_tmp.open("w", encoding="utf-8")
-        self.start_workers()
         self.start_progress()
-        pending: deque[_Pending] = deque()
         chunk: list[Item] = []
         chunk_bytes = 0
         try:
@@ -485,15 +872,14 @@ class _Run:
                 self.shas[seq] = (sha, entry.relpath, len(entry.data))
                 chunk_bytes += len(entry.data)
                 if len(chunk) >= self.opts.chunk_items or chunk_bytes >= CHUNK_BYTES:
-                    pending.append(self.submit(chunk))
+                    self.submit(chunk)
                     chunk, chunk_bytes = [], 0
-                    while len(pending) >= self.window:
-                        self.collect(pending)
             if chunk:
-                pending.append(self.submit(chunk))
-            while pending:
-                self.collect(pending)
-            self.flush()
+                self.submit(chunk)
+            if self.pool is not None:
+                for reply in self.pool.drain():
+                    self.handle(reply)
+            self.commit(None)
         finally:
             self.stop()
         self.finish()
@@ -523,51 +909,36 @@ class _Run:
             th = prev.get("text_hash")
             if th and self.claims.get(th, ("", 0))[0] == prev.get("notice_id"):
                 del self.claims[th]
-                if self.manager is not None:
-                    self.shared_claims.pop(th, None)
+                if self.pool is not None:
+                    self.pool.forget_claim(th)
         return False
 
-    def submit(self, items: list[Item], attempts: int = 1) -> _Pending:
-        if self.executor is None:
-            self._start_pool(self.opts.jobs or os.cpu_count() or 1)
-        assert self.executor is not None
-        return _Pending(self.executor.submit(parse_chunk, items, self.cfg), items, attempts)
+    def submit(self, items: list[Item]) -> None:
+        pool = self.start_pool()
+        while pool.full():
+            for reply in pool.poll(True):
+                self.handle(reply)
+        pool.submit(items)
+        for reply in pool.poll(False):
+            self.handle(reply)
 
-    def collect(self, pending: deque[_Pending]) -> None:
-        head = pending.popleft()
-        try:
-            results = head.future.result()
-        except BrokenProcessPool:
-            # A worker died (a crash in a native library, the OOM killer). Start a new pool and
-            # send every unfinished task again; a task that fails twice is tried one input at a
-            # time, and an input that kills a worker on its own is logged as failed.
-            self._restart_pool()
-            retry = [head, *pending]
-            pending.clear()
-            for p in retry:
-                if p.attempts == 1:
-                    pending.append(self.submit(p.items, 2))
-                elif len(p.items) > 1:
-                    pending.extend(self.submit([it], 2) for it in p.items)
-                else:
-                    self._fail_items(p.items, "WorkerCrashed", "a worker process died parsing this input")
-            return
-        except Exception as exc:
-            self._fail_items(head.items, type(exc).__name__, f"worker task failed: {exc}")
-            return
-        for res in results:
+    def handle(self, reply: Reply) -> None:
+        if reply.lost is not None:
+            # A worker died: the inputs of its unwritten part come back in later replies.
+            for part in [p for p in self.open_parts if p.startswith(f"{reply.lost}-")]:
+                for _seq, e in self.open_parts.pop(part):
+                    self.summary.parsed -= 1
+                    self.summary.bytes -= e["bytes"]
+        for res in reply.results:
             self.accept(res)
-
-    def _fail_items(self, items: Iterable[Item], error: str, message: str) -> None:
-        for seq, source, _rel, _data in items:
-            self.accept({"seq": seq, "source": source, "status": "failed", "error": error,
-                         "message": message})
+        if reply.committed is not None:
+            self.commit(reply.committed)
 
     def accept(self, res: dict[str, Any]) -> None:
         from .files import write_atomic
 
         seq = res["seq"]
-        sha, relpath, size = self.shas.pop(seq)
+        sha, relpath, size = self.shas[seq]
         status = res["status"]
         if status == "parsed" and not self.worker_claims:
             first_id, first_seq = self.claims.setdefault(res["text_hash"], (res["notice_id"], seq))
@@ -576,22 +947,22 @@ class _Run:
                 status = "duplicate"
         entry: dict[str, Any] = {"source": res["source"], "sha256": sha, "status": status, "bytes": size}
         if status == "parsed":
-            rel_json = None
-            if self.opts.json:
+            rel_json = res.get("json_path")
+            if self.opts.json and rel_json is None:  # a cluster worker: this process writes it
                 path = json_path(self.layout.json_dir, relpath)
-                if self.cfg.json_dir is None:
-                    write_atomic(path, res["json"])
+                write_atomic(path, res["json"])
                 rel_json = path.relative_to(self.layout.root).as_posix()
             entry.update(notice_id=res["notice_id"], text_hash=res["text_hash"], json=rel_json,
                          kind=res.get("kind"), encoding=res.get("encoding"))
-            from .tables import merge_rows
-
-            merge_rows(self.rows, res["rows"])
-            self.buffered_notices += 1
             if self.jsonl_fh is not None and res.get("json"):
                 self.jsonl_fh.write(res["json"] + "\n")
             self.summary.bytes += size
-        elif status == "duplicate":
+            self.summary.parsed += 1
+            self.open_parts.setdefault(res["part"], []).append((seq, entry))
+            self.tick()
+            return
+        del self.shas[seq]
+        if status == "duplicate":
             entry.update(notice_id=res.get("notice_id"), text_hash=res.get("text_hash"),
                          duplicate_of=res.get("duplicate_of"))
         else:
@@ -599,52 +970,41 @@ class _Run:
         self.record(entry)
 
     def record(self, entry: dict[str, Any]) -> None:
-        status = entry["status"]
-        if status == "parsed":
-            self.summary.parsed += 1
-        elif status == "duplicate":
+        """An input without rows (failed, duplicate): logged with the next commit."""
+        if entry["status"] == "duplicate":
             self.summary.duplicates += 1
         else:
             self.summary.failed += 1
-        self.entries.append(entry)
+        self.loose.append(entry)
         self.tick()
-        if self.buffered_notices >= self.opts.part_size:
-            self.flush()
+        if len(self.loose) >= self.opts.part_size:
+            self.commit(None)
 
-    def flush(self) -> None:
-        """Commit the buffered part: Parquet files first, then its error and manifest lines."""
-        from .tables import write_part
-
-        if not self.entries:
-            return
-        part = None
-        if self.buffered_notices:
-            self.part_seq += 1
-            part = f"{self.run_id}-{self.part_seq:05d}"
-            write_part(self.layout.tables, part, self.rows)
-        for e in self.entries:
-            if e["status"] == "parsed":
+    def commit(self, part: str | None) -> None:
+        """Log a written part's inputs (and the inputs without rows so far) in the manifest."""
+        entries = self.loose
+        self.loose = []
+        if part is not None:
+            for seq, e in self.open_parts.pop(part, []):
+                del self.shas[seq]
                 e["part"] = part
-            if self.opts.resume:  # only a resumed run needs the whole history at its end
+                entries.append(e)
+        if not entries:
+            return
+        if self.opts.resume:  # only a resumed run needs the whole history at its end
+            for e in entries:
                 self.prev[e["source"]] = e
         append_lines(self.layout.errors, [json.dumps(error_record(e), ensure_ascii=False)
-                                          for e in self.entries if e["status"] == "failed"])
-        append_lines(self.layout.manifest, [json.dumps(e, ensure_ascii=False) for e in self.entries])
-        self.rows = {}
-        self.entries = []
-        self.buffered_notices = 0
+                                          for e in entries if e["status"] == "failed"])
+        append_lines(self.layout.manifest, [json.dumps(e, ensure_ascii=False) for e in entries])
 
     # ---- the end
 
     def stop(self) -> None:
         if self.progress is not None:
             self.progress.stop()
-        if self.client is not None:
-            self.client.close()  # its executor goes with it
-        elif self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-        if self.manager is not None:
-            self.manager.shutdown()
+        if self.pool is not None:
+            self.pool.close()
         if self.jsonl_fh is not None:
             self.jsonl_fh.close()
 

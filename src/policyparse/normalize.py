@@ -8,6 +8,7 @@ span in the output points into the original text.
 from __future__ import annotations
 
 import html
+import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,7 +77,7 @@ class _Builder:
         self.starts = ident[:n]
         self.ends = ident[1 : n + 1]
 
-    def fold(self, chars: regex.Pattern[str], mapping: dict[str, str]) -> None:
+    def fold(self, chars: re.Pattern[str], mapping: dict[str, str]) -> None:
         # Each character maps to one character, so offsets are unchanged. Only the few
         # distinct characters present are replaced (str.translate looks every one up).
         text = self.text
@@ -140,9 +141,7 @@ def _t2s() -> Callable[[str], str]:
     return convert
 
 
-# Characters that only occur in traditional writing and are common in notices; their
-# presence is the cheap signal that the OpenCC pass is worth running.
-_TRADITIONAL_HINT = regex.compile(r"[單頭實門會發經濟術與區縣據關書務員產業點於這個們國際開導縣範為]")
+_TRADITIONAL_HINT = lx.TRADITIONAL_HINT
 
 
 def _to_simplified(text: str) -> str:
@@ -205,7 +204,8 @@ def normalize(original: str) -> Normalized:
         b.sub(lx.MD_EMPHASIS, "")
     if "|" in b.text:
         b.sub(lx.MD_TABLE_RULE, "")
-    b.sub(lx.MD_BULLET, "")
+    if lx.BULLET_HINT.search(b.text):
+        b.sub(lx.MD_BULLET, "")
     b.sub(lx.CRUFT_LINE, "")
     b.sub(lx.SPACE_IN_MARKER, "")
     b.sub(lx.SPACE_BETWEEN_HAN, "")

@@ -17,19 +17,26 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
+
+import regex
 
 from .lexicon import orgunits as lx
 from .lexicon import roles as rl
 
 _SEP_CHARS = frozenset(" \t\n\r\u3000、,;")
 _STRONG = frozenset(",;")
+_OPENERS = frozenset(lx.BRACKETS)
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """One item of a list: its text and offsets in the body, the separator before it, its group."""
+class Piece(NamedTuple):
+    """One item of a list: its text and offsets in the body, the separator before it, its group.
+
+    A named tuple rather than a frozen dataclass: lists are split item by item, and a tuple is
+    several times cheaper to build.
+    """
 
     text: str
     start: int
@@ -41,7 +48,7 @@ class Piece:
 def _inside_brackets(body: str) -> list[bool]:
     """For each character, whether it lies inside a balanced bracket or quote pair."""
     inside = [False] * len(body)
-    if not any(c in body for c in lx.BRACKETS):
+    if _OPENERS.isdisjoint(body):
         return inside  # no opener, nothing inside (a stray closer opens nothing)
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(body):
@@ -70,8 +77,10 @@ def split_units(body: str) -> tuple[list[Piece], str]:
 # and again); the results are immutable, so each distinct list is split once.
 @lru_cache(maxsize=4096)
 def _split_units(body: str) -> tuple[tuple[Piece, ...], str]:
-    if not any(c in body for c in lx.BRACKETS):
+    if _OPENERS.isdisjoint(body):
         return _split_plain(body)
+    if lx.FLAT_PAIRS.fullmatch(body):
+        return _split_plain(body, lx.LIST_ITEM_PAIRED)
     return _split_walk(body, _inside_brackets(body))
 
 
@@ -88,7 +97,7 @@ def _split_walk(body: str, inside: list[bool]) -> tuple[tuple[Piece, ...], str]:
         sep = body[i:j]
         if j >= n:
             return tuple(pieces), sep
-        if pieces and any(c in _STRONG for c in sep):
+        if pieces and not _STRONG.isdisjoint(sep):
             group += 1
         start = j
         m = lx.JOINT_LEVELS.match(body, start)
@@ -101,26 +110,29 @@ def _split_walk(body: str, inside: list[bool]) -> tuple[tuple[Piece, ...], str]:
     return tuple(pieces), ""
 
 
-def _split_plain(body: str) -> tuple[tuple[Piece, ...], str]:
+def _split_plain(body: str, pattern: regex.Pattern[str] = lx.LIST_ITEM) -> tuple[tuple[Piece, ...], str]:
     """``_split_units`` of a body without brackets or quotes, where nothing is inside a pair:
-    one regex scan instead of a walk over the characters (most lists are like this)."""
+    one regex scan instead of a walk over the characters (most lists are like this). With
+    ``lx.LIST_ITEM_PAIRED``, of a body whose brackets are flat pairs (``lx.FLAT_PAIRS``)."""
     pieces: list[Piece] = []
     group = 0
     pos = 0
-    for m in lx.LIST_ITEM.finditer(body):
-        sep = m.group("sep")
-        if pieces and any(c in _STRONG for c in sep):
+    # The matches follow one another without a gap (each takes the separators before its
+    # item), so offsets are summed lengths: ``findall``'s strings, without match objects.
+    for sep, item in pattern.findall(body):
+        if pieces and not _STRONG.isdisjoint(sep):
             group += 1
-        start, pos = m.span("item")
-        pieces.append(Piece(m.group("item"), start, pos, sep, group))
+        start = pos + len(sep)
+        pos = start + len(item)
+        pieces.append(Piece(item, start, pos, sep, group))
     return tuple(pieces), body[pos:]
 
 
 @lru_cache(maxsize=8192)
 def cut_trailing(unit: str) -> str:
     """The unit without a trailing 按职责分工负责 / 牵头负责 / 等 phrase."""
-    u = rl.TRAILING_VERB.sub("", unit)
-    return str(rl.TRAILING_ETC.sub("", u))
+    u = rl.TRAILING_VERB.sub("", unit) if unit[-1:] in rl.TRAILING_VERB_LAST else unit
+    return str(rl.TRAILING_ETC.sub("", u)) if u[-1:] in rl.TRAILING_ETC_LAST else u
 
 
 def looks_like_unit(unit: str) -> bool:
@@ -137,37 +149,62 @@ def prefix_of(unit: str) -> str | None:
     return m.group("p") if m else None
 
 
-def _distribute_suffixes(units: Sequence[str], groups: Sequence[int]) -> list[str]:
-    out = list(units)
-    last_of: dict[int, int] = {}
-    for k, g in enumerate(groups):
-        last_of[g] = k
-    # The suffix each group's last item lends (None: it lends none), read once per group.
-    lent: dict[int, str | None] = {}
-    for g, last in last_of.items():
-        m = lx.SHARED_SUFFIX.search(units[last])
-        lent[g] = m.group() if m and m.start() != 0 else None
-    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
-        suffix = lent[g]
-        if suffix is None or k == last_of[g]:
-            continue
-        if lx.ORG_SUFFIX.search(u) or lx.JOINT_LEVELS.fullmatch(u):
-            continue
-        generic = suffix.endswith("部门")
-        if lx.TAKES_SUFFIX.search(u) or (generic and not lx.TAKES_SUFFIX.search(u)):
-            out[k] = u + suffix
-    return out
+# The tests ``understand`` makes of one unit, each a function of the unit's text alone, so
+# answered once per distinct unit: the same departments recur in list after list.
+@lru_cache(maxsize=8192)
+def _complete(unit: str) -> bool:
+    """Whether a unit already ends like a body's name (it takes no shared suffix)."""
+    return lx.ORG_SUFFIX.search(unit) is not None or lx.JOINT_LEVELS.fullmatch(unit) is not None
 
 
-def restorable(unit: str, names_place: Callable[[str], bool] | None = None) -> bool:
-    """Whether a unit is a plain department name that can take its list's place prefix."""
+@lru_cache(maxsize=8192)
+def _lent_suffix(unit: str) -> str | None:
+    """The suffix the last item of a group lends to the others (管委会 of 高新区管委会), if any."""
+    m = lx.SHARED_SUFFIX.search(unit)
+    return m.group() if m and m.start() != 0 else None
+
+
+@lru_cache(maxsize=8192)
+def _takes_suffix(unit: str) -> bool:
+    return lx.TAKES_SUFFIX.search(unit) is not None
+
+
+@lru_cache(maxsize=8192)
+def _plain_department(unit: str) -> bool:
+    """``restorable`` before the notice is consulted (see there)."""
     if prefix_of(unit) is not None:
         return False
     if lx.GENERIC_START.match(unit) or lx.NATIONAL_START.match(unit):
         return False
     if lx.NAMED_PLACE.match(unit) or lx.NO_PREFIX.search(unit):
         return False
-    if not lx.ORG_SUFFIX.search(unit):
+    return lx.ORG_SUFFIX.search(unit) is not None
+
+
+def _distribute_suffixes(units: Sequence[str], groups: Sequence[int]) -> list[str]:
+    out = list(units)
+    if len(units) < 2:
+        return out  # a lone item is its group's last: it lends, it takes nothing
+    last_of: dict[int, int] = {}
+    for k, g in enumerate(groups):
+        last_of[g] = k
+    # The suffix each group's last item lends (None: it lends none), read once per group.
+    lent = {g: _lent_suffix(units[last]) for g, last in last_of.items()}
+    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
+        suffix = lent[g]
+        if suffix is None or k == last_of[g]:
+            continue
+        if _complete(u):
+            continue
+        # A generic suffix (…部门) goes to every item; another only to items ending in a place word.
+        if suffix.endswith("部门") or _takes_suffix(u):
+            out[k] = u + suffix
+    return out
+
+
+def restorable(unit: str, names_place: Callable[[str], bool] | None = None) -> bool:
+    """Whether a unit is a plain department name that can take its list's place prefix."""
+    if not _plain_department(unit):
         return False
     return not (names_place is not None and names_place(unit))
 
@@ -217,14 +254,9 @@ def _places(text: str) -> set[str]:
     One pass over the text's level characters instead of a search of the whole text per
     head and level: the same answers, at a cost that does not grow with the number of units.
     """
-    out: set[str] = set()
-    for m in lx.PLACE_END.finditer(text):
-        p = m.start()
-        if p >= 3:
-            out.add(text[p - 3 : p])
-            out.add(text[p - 2 : p])
-        elif p == 2:
-            out.add(text[:2])
+    out = set(chain.from_iterable(lx.PLACE_HEADS.findall(text)))  # (three, two) per end
+    if lx.PLACE_END.match(text, 2):
+        out.add(text[:2])  # the one end PLACE_HEADS cannot see with a 2-character head
     return out
 
 

@@ -26,7 +26,9 @@ from .lexicon.markers import (
     ANNEX_TITLE_LINE_MAX,
     DATE_LINE,
     FILE_NAME,
-    INLINE_BOUNDARY,
+    HEADING_LINE,
+    INLINE_HEADING,
+    LONG_LINE,
     MARKER,
     RANK,
     TITLE_END,
@@ -38,7 +40,6 @@ from .models import Section
 from .normalize import Normalized
 from .numerals import han_to_int
 
-LONG_LINE = 600  # a line this long is a flattened body: look for headings inside it too
 RUN_ON_LEN = 40  # a heading line this long without 。 or : was hard-wrapped: its title runs on
 RUN_ON_LINES = 2  # at most this many more lines join a hard-wrapped title
 MAX_GAP = 3  # a list may skip this many numbers if the heading after it continues it
@@ -48,6 +49,10 @@ TOC_LOOKAHEAD = 3  # lines after a heading searched for the dot leaders of a con
 _SPLIT_PAREN = regex.compile(
     r"(?m)^[ \t]*\([ \t]*\n[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*\n[ \t]*\)[ \t]*"
 )
+
+
+# MARKER's group index → the family it names.
+_MARKER_KIND = {MARKER.groupindex[k]: k for k in RANK if k != "annex"}
 
 
 @dataclass(slots=True)
@@ -173,9 +178,10 @@ def _line_end(text: str, pos: int, bound: int | None = None) -> int:
 
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
+    # Only the lines HEADING_LINE finds can hold a candidate: one scan of the text instead
+    # of a Python step per line.
+    for hit in HEADING_LINE.finditer(text):
+        pos = hit.start()
         eol = _line_end(text, pos)
         line = text[pos:eol]
         stripped = line.strip()
@@ -183,8 +189,7 @@ def _candidates(text: str) -> list[_Candidate]:
         table = False
         if stripped.startswith("|"):
             if stripped.endswith("|") and len(stripped) > 1:
-                pos = eol + 1  # a table row: its cells are not headings
-                continue
+                continue  # a table row: its cells are not headings
             # The first line of a body pasted into one table cell.
             table = True
             start += 1
@@ -201,20 +206,22 @@ def _candidates(text: str) -> list[_Candidate]:
             else:
                 starts = [start]
                 if len(line) >= LONG_LINE and not table:
-                    starts += [pos + m.end() for m in INLINE_BOUNDARY.finditer(line)]
+                    starts += [m.end() for m in INLINE_HEADING.finditer(text, pos, eol)]
                 for s in starts:
                     m = MARKER.match(text, s, eol)
                     if not m or (m.end() >= eol and s != start):
                         continue
-                    kind = next(k for k in RANK if k != "annex" and m.group(k) is not None)
-                    num_text = m.group(f"{kind}_n")
+                    # The family's group closes last; its number is the group inside it.
+                    kind = _MARKER_KIND[m.lastindex]
+                    num_text = m.group(m.lastindex + 1)
                     value = han_to_int(num_text)
                     if not value:
                         continue
                     marker = _normal_marker(kind, num_text, value)
                     out.append(_Candidate(kind, value, marker, s, m.end(), eol, s != start))
-        pos = eol + 1
-    for m in _SPLIT_PAREN.finditer(text):
+    # The pattern needs "(" then spaces or tabs then a newline.
+    split = "(\n" in text or "( " in text or "(\t" in text
+    for m in _SPLIT_PAREN.finditer(text) if split else ():
         num_text = m.group(1)
         value = han_to_int(num_text)
         if value:
@@ -257,7 +264,9 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Remove table-of-contents entries: dot-leader lines, and everything between a 目录
     line and the first heading that repeats the contents' first entry."""
     drop: set[int] = set()
-    for i, c in enumerate(cands):
+    # Dot leaders need one of these runs; without them no line is a contents entry.
+    leaders = "..." in text or "……" in text or "···" in text
+    for i, c in enumerate(cands if leaders else ()):
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
         if _is_toc_entry(text, c, nxt):
             drop.add(i)

@@ -313,3 +313,73 @@ def test_command_line(tmp_path: Path) -> None:
     con = duckdb.connect(str(out / "notices.duckdb"), read_only=True)
     assert con.execute("select count(*) from notices").fetchone() == (2,)
     con.close()
+
+
+def test_two_jobs_workers_write_parts_the_manifest_names(archive: tuple[Path, dict[str, Any]],
+                                                        tmp_path: Path) -> None:
+    # Workers write their own parts: every parsed input's part exists, and no part is unnamed.
+    s = run_batch([archive[0]], tmp_path, BatchOptions(jobs=2, max_bytes=MAX_BYTES, quiet=True, part_size=8,
+                                                       chunk_items=2, duckdb=False))
+    parsed = [e for e in read_jsonl(Layout(tmp_path).manifest) if e["status"] == "parsed"]
+    assert len(parsed) == s.parsed == len(archive[1]["good"])
+    named = {e["part"] for e in parsed}
+    for t in TABLES:
+        assert {p.stem for p in (tmp_path / "parquet" / t).glob("*.parquet")} == named
+    per_part = {n: sum(e["part"] == n for e in parsed) for n in named}
+    # part_size is shared by the pool (8 / 2 workers); a part closes at the end of a task (2 inputs).
+    assert max(per_part.values()) <= 4 + 1
+    assert all((tmp_path / e["json"]).is_file() for e in parsed)
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_exact_duplicates_across_workers(tmp_path: Path) -> None:
+    text = TEXTS[0].read_text(encoding="utf-8")
+    z = tmp_path / "d.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for i in range(4):  # the copies land in different tasks, so on different workers
+            zf.writestr(f"{i}/a.txt", text.encode())
+            zf.writestr(f"{i}/b.txt", text.encode("gb18030"))
+            zf.writestr(f"{i}/c.txt", _unique_text(text, i).encode())
+    s = run_batch([z], tmp_path / "out", BatchOptions(jobs=2, quiet=True, chunk_items=2))
+    assert (s.parsed, s.duplicates) == (5, 7)
+    con = duckdb.connect(str(tmp_path / "out" / "notices.duckdb"), read_only=True)
+    assert con.execute("select count(*), count(distinct text_hash) from notices").fetchone() == (5, 5)
+    con.close()
+    firsts = {e["notice_id"] for e in read_jsonl(Layout(tmp_path / "out").manifest) if e["status"] == "parsed"}
+    dups = [e for e in read_jsonl(Layout(tmp_path / "out").manifest) if e["status"] == "duplicate"]
+    assert {d["duplicate_of"] for d in dups} <= firsts
+
+
+def test_dead_worker_inputs_sent_again(tmp_path: Path) -> None:
+    # A worker that dies takes its unwritten part with it: a fresh worker parses its inputs again.
+    from policyparse.batch import WorkerConfig, _ProcessPool, _Task
+
+    tables = tmp_path / "parquet"
+    cfg = WorkerConfig(str(tmp_path / "json"), False, MAX_BYTES, tables_dir=str(tables), part_size=100)
+    pool = _ProcessPool(2, cfg, "run", {})
+    try:
+        victim = pool.procs[0]
+        victim.proc.kill()
+        victim.proc.join()
+        stale = tables / "notices" / f"{victim.prefix}-00001.parquet"  # as if written, never reported
+        stale.parent.mkdir(parents=True)
+        stale.write_bytes(b"half")
+        items = [(i, f"s/{p.name}", f"s/{p.name}", p.read_bytes()) for i, p in enumerate(TEXTS[:3])]
+        pool.tid += 1
+        pool._send(_Task(pool.tid, items), victim)
+        replies = []
+        for _ in range(50):
+            replies += pool.poll(True)
+            if sum(len(r.results) for r in replies) == 3:
+                break
+        replies += list(pool.drain())
+    finally:
+        pool.close()
+    assert [r.lost for r in replies if r.lost] == [victim.prefix]
+    assert not stale.exists()
+    results = [res for r in replies for res in r.results]
+    assert sorted(res["seq"] for res in results) == [0, 1, 2]
+    assert all(res["status"] == "parsed" for res in results)
+    committed = {r.committed for r in replies if r.committed}
+    assert {res["part"] for res in results} == committed
+    assert all((tables / "notices" / f"{c}.parquet").exists() for c in committed)

@@ -6,6 +6,7 @@ or adds a case fails here. No timing: speed is measured by benchmarks/run.py, ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,209 @@ def test_parse_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> Non
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --- responsibility clauses (assignments, orgunits) -------------------------------------------
+
+BRACKET_SNIPPETS = [
+    "(市发展改革委牵头,市财政局、市商务局配合)(承担应急抢险任务的车辆除外)",
+    "〔责任单位:市科技局(高新区)〕【牵头单位:市商务局;配合单位:市财政局】",
+    "(外层(内层)尾〕仍在外层)文字[方括号)不配]",
+    "(未闭合\n\n下一段)(跨段(内\n\n外))",
+    "(" + "长" * 900 + ")(短)",
+    "(各地级以上市人民政府结合实际落实) ( \t责任单位:区政府;)",
+    "(由市教育局负责。)(市卫健委、市体育局按职责分工负责、)()",
+    "(\n;)( 、)(负责 )(\t)(责任单位 :市财政局)[" + "旁" * 850 + "]",
+    "说明(市统计局负责\n\n)末尾(",
+]
+
+
+def _corpus_all() -> list[str]:
+    """The samples and the test corpus (every format), normalised, with the snippets above."""
+    from policyparse.load import load_bytes
+
+    paths = [
+        *sorted((ROOT / "samples").glob("*.txt")),
+        *sorted((ROOT / "samples" / "html").glob("*.html")),
+        *sorted((ROOT / "tests" / "corpus").glob("*.*")),
+    ]
+    kept = [p for p in paths if p.suffix in (".txt", ".md", ".html")]
+    texts = [normalize(load_bytes(p.read_bytes(), p.name).text).text for p in kept]
+    return [normalize(t).text for t in BRACKET_SNIPPETS] + texts
+
+
+@pytest.mark.parametrize("text", _corpus_all())
+def test_bracket_scan_gives_the_walks_closers_and_passes_only_asides(text: str) -> None:
+    from policyparse.assignments import BRACKET_LIMIT, _matching_close, _parse_content, _unclosed
+
+    labels = _Labels(text)
+    found = []
+    for m in rl.BRACKET_SCAN.finditer(text):
+        if m.start(1) < 0:
+            assert m.end() == len(text)  # the scan ends only at the end of the text
+            break
+        found.append(m.span(1))
+    openers = [m.start() for m in rl.BRACKET_OPEN.finditer(text)]
+    starts = [s for s, _ in found]
+    assert starts == [o for o in openers if o in set(starts)]  # openers, in order
+    for s, e in found:
+        if e - s > 1:  # a whole pair: where the walk stops, if within the limit
+            assert _matching_close(text, s) == (e - 1 if e - 1 - s < BRACKET_LIMIT else None)
+        else:
+            assert text[s] in rl.OPEN_CLOSE
+    # An opener passed over gives no clause, read the long way.
+    for o in set(openers) - set(starts):
+        close = _matching_close(text, o)
+        if close is None:
+            assert _unclosed(text, o, labels) is None
+        else:
+            assert _parse_content(text, o + 1, close, labels) == []
+            assert _parse_content_unskipped(text, o + 1, close, labels) == []
+
+
+def _parse_content_unskipped(text: str, start: int, end: int, labels: _Labels) -> list[object]:
+    """``_parse_content`` without the shortcut that skips asides by their last character."""
+    from policyparse.assignments import _labelled_parts, _unlabelled_parts
+
+    lead = start
+    while lead < end and text[lead] in " \t\n":
+        lead += 1
+    inside = labels.inside(lead, end)
+    if inside and labels.starts[inside[0]] == lead:
+        return list(_labelled_parts(text, labels, inside, end))
+    if inside:
+        return []
+    return list(_unlabelled_parts(text, lead, end))
+
+
+@pytest.mark.parametrize("text", _corpus_all())
+def test_skipping_asides_changes_no_bracket(text: str) -> None:
+    from policyparse.assignments import _matching_close, _parse_content
+
+    labels = _Labels(text)
+    for m in rl.BRACKET_OPEN.finditer(text):
+        close = _matching_close(text, m.start())
+        if close is not None:
+            expected = _parse_content_unskipped(text, m.start() + 1, close, labels)
+            assert _parse_content(text, m.start() + 1, close, labels) == expected
+
+
+def _cut_slow(unit: str) -> str:
+    return str(rl.TRAILING_ETC.sub("", rl.TRAILING_VERB.sub("", unit)))
+
+
+CUT_SNIPPETS = [
+    "市科技局按职责分工负责", "市商务局牵头", "苏州海关等", "市财政局等有关部门", "各区政府按照职责分工",
+    "市教育局负责实施", "市卫健委结合实际落实", "等", "牵头", "", "市统计局\n", "市体育局牵头\n", "市文旅局等其他",
+]
+
+
+@pytest.mark.parametrize("text", [*CUT_SNIPPETS, *_corpus()])
+def test_cut_trailing_last_character_gate_changes_nothing(text: str) -> None:
+    from policyparse.orgunits import cut_trailing
+
+    # Every string ending at every place of the text, and every snippet whole.
+    ends = [text] if text in CUT_SNIPPETS else [text[max(0, i - 14) : i] for i in range(len(text) + 1)]
+    for s in ends:
+        assert cut_trailing.__wrapped__(s) == _cut_slow(s)
+
+
+FLAT_BODIES = [
+    "各区、县(市)政府,市财政局(含扶贫)、市商务局",
+    "《规划》、c(d,e)f;g〔h、i〕",
+    "相关区、县〔市〕政府 市委、市政府(办公室)",
+    "市科技局(市知识产权局)、“市外办”,‘x’;【y】",
+    "(、,)、(  )",
+]
+
+
+@pytest.mark.parametrize("text", [*FLAT_BODIES, *_corpus()])
+def test_flat_pair_list_split_is_the_character_walk(text: str) -> None:
+    from policyparse.lexicon import orgunits as olx
+    from policyparse.orgunits import _inside_brackets
+
+    # Whole snippets; in a text, a window from every opener and every line.
+    openers = regex.finditer(r"[(〔“《【\[‘]", text)
+    bodies = [text] if text in FLAT_BODIES else [text[m.start() : m.start() + 60] for m in openers]
+    for body in [*bodies, *text.split("\n")]:
+        if olx.FLAT_PAIRS.fullmatch(body):
+            assert _split_plain(body, olx.LIST_ITEM_PAIRED) == _split_walk(body, _inside_brackets(body))
+
+
+def test_flat_pairs_are_only_flat_pairs() -> None:
+    from policyparse.lexicon import orgunits as olx
+
+    flat = ["", "abc", "a(b)c“d”", "(,、;)"]
+    not_flat = ["a(b", "a)b", "(a(b)c)", "(a〕", "“a《b》c”", "a”"]
+    assert all(olx.FLAT_PAIRS.fullmatch(s) for s in flat)
+    assert not any(olx.FLAT_PAIRS.fullmatch(s) for s in not_flat)
+
+
+PLACE_EDGES = ["丰台区、文化市场", "濮阳市", "区县", "市", "", "xx区政府", "西安市碑林区人民政府,全省级"]
+
+
+@pytest.mark.parametrize("text", PLACE_EDGES)
+def test_place_index_agrees_at_the_start_of_the_text(text: str) -> None:
+    places = _places(text)
+    heads = {text[i : i + k] for k in (2, 3) for i in range(len(text) - k + 1)}
+    assert {h for h in heads if _occurs_as_place(text, h)} == places & heads
+
+
+def _understand_reference(
+    units: list[str], groups: list[int], fallback: str | None, names_place: Callable[[str], bool]
+) -> list[str]:
+    """``understand`` as first written: every test made afresh for every unit of every list."""
+    from policyparse.lexicon import orgunits as olx
+    from policyparse.orgunits import prefix_of
+
+    out = list(units)
+    last_of = {g: k for k, g in enumerate(groups)}
+    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
+        m = olx.SHARED_SUFFIX.search(units[last_of[g]])
+        suffix = m.group() if m and m.start() != 0 else None
+        if suffix is None or k == last_of[g] or olx.ORG_SUFFIX.search(u) or olx.JOINT_LEVELS.fullmatch(u):
+            continue
+        if olx.TAKES_SUFFIX.search(u) or suffix.endswith("部门"):
+            out[k] = u + suffix
+    prefixes = [prefix_of(u) for u in out]
+    fulls = list(out)
+    for k, u in enumerate(out):
+        plain = not (
+            prefixes[k] is not None
+            or olx.GENERIC_START.match(u)
+            or olx.NATIONAL_START.match(u)
+            or olx.NAMED_PLACE.match(u)
+            or olx.NO_PREFIX.search(u)
+            or not olx.ORG_SUFFIX.search(u)
+            or names_place(u)
+        )
+        if not plain:
+            continue
+        p = next((prefixes[j] for j in range(k - 1, -1, -1) if prefixes[j]), None)
+        p = p or next((prefixes[j] for j in range(k + 1, len(out)) if prefixes[j]), None) or fallback
+        if p is not None:
+            fulls[k] = p + u
+    return fulls
+
+
+@pytest.mark.parametrize("text", [*LIST_BODIES, *FLAT_BODIES, *_corpus()])
+def test_understand_with_memoised_tests_is_the_reference(text: str) -> None:
+    from policyparse.orgunits import cut_trailing, place_namer, split_units, understand
+
+    names_place = place_namer(text)
+    # Every line of the text read as a list; each with and without a fallback prefix.
+    for body in text.split("\n"):
+        pieces, _ = split_units(body[:120])
+        units = [cut_trailing(p.text) for p in pieces]
+        units = [u for u in units if u]
+        groups = [p.group for p, u in zip(pieces, [cut_trailing(p.text) for p in pieces], strict=True) if u]
+        for fallback in (None, "市"):
+            got = understand(units, groups, fallback_prefix=fallback, names_place=names_place)
+            assert got == _understand_reference(units, groups, fallback, names_place)
+
+
+def test_empty_cell_first_character_gate_takes_in_every_opening() -> None:
+    # Every character EMPTY_CELL lets a cell open with passes the gate in ``_units_of``.
+    opening = {c for c in map(chr, range(0x10000)) if rl.EMPTY_CELL.match(c)}
+    assert all(c in rl.EMPTY_CELL_FIRST or c.isspace() for c in opening)
+    assert "—" in opening and "市" not in opening

@@ -85,3 +85,56 @@ def test_rewrites_keep_untouched_characters_on_their_own_offsets(original: str, 
     n = normalize(original)
     i = n.text.index(word)
     assert n.raw(i, i + len(word)) == raw
+
+
+# --- Fast paths (issue 7): each must find exactly what the pattern it replaced found. ---
+
+import sys  # noqa: E402
+
+import regex  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from policyparse.lexicon import text as lx  # noqa: E402
+
+_SPACE_IN_MARKER_OLD = regex.compile(
+    r"(?<=[(〔\[【])[ \t]+(?=[一二三四五六七八九十百零〇\d])"
+    r"|(?<=[一二三四五六七八九十百零〇\d])[ \t]+(?=[)〕\]】、.])"
+    r"|(?<=[\d])[ \t]+(?=[号%])"
+    r"|(?<=\p{Han})[ \t]+(?=〔\d{4})|(?<=〕)[ \t]+(?=\d)|(?<=〔)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=〕)"
+)
+_SPACEY = st.text(alphabet="( 〔\t[【一十0１)〕]】、.号%〕甲x", max_size=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPACEY)
+def test_space_in_marker_finds_what_the_plain_pattern_found(text: str) -> None:
+    assert [m.span() for m in lx.SPACE_IN_MARKER.finditer(text)] == [
+        m.span() for m in _SPACE_IN_MARKER_OLD.finditer(text)]
+
+
+def test_fold_chars_are_exactly_the_folded_characters() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(lx.FOLD_CHARS.findall(every)) == set(lx.FOLD_MAP)
+
+
+# (text, whether MD_BULLET may match): the hint must never say no where the pass would act.
+BULLETS = [
+    ("- 加强领导", True), ("  * 项目", True), ("•\t甲", True), ("· 乙", True), ("+ 丙", True),
+    ("2017-2019年", False), ("甲*乙", False), ("一、总体要求", False),
+]
+
+
+@pytest.mark.parametrize(("text", "bullet"), BULLETS)
+def test_bullet_hint_gates_the_bullet_pass(text: str, bullet: bool) -> None:
+    assert bool(lx.MD_BULLET.search(text)) == bullet
+    if bullet:
+        assert lx.BULLET_HINT.search(text)
+        assert normalize(text).text == lx.MD_BULLET.sub("", text).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="-*+•· \t\n甲1", max_size=12))
+def test_bullet_hint_is_found_wherever_a_bullet_is(text: str) -> None:
+    if lx.MD_BULLET.search(text):
+        assert lx.BULLET_HINT.search(text)

@@ -387,3 +387,121 @@ def test_paths_are_unique_and_extend_their_parents_on_any_text(text: str) -> Non
         if n.parent is not None:
             assert n.path.startswith(nodes[n.parent].path + "/")
         assert n.start <= n.heading_end <= len(normalize(text).text)
+
+
+# --- Fast paths (issue 7): each must give exactly what the straightforward code gave. ---
+
+from pathlib import Path  # noqa: E402
+
+import regex  # noqa: E402
+
+from policyparse.lexicon import markers as mk  # noqa: E402
+from policyparse.numerals import han_to_int  # noqa: E402
+from policyparse.sections import (  # noqa: E402
+    _SPLIT_PAREN,
+    _candidates,
+    _normal_marker,
+)
+from policyparse.sections import _Candidate as Cand  # noqa: E402
+
+_ROOT = Path(__file__).resolve().parents[2]
+_FILES = sorted([*_ROOT.glob("samples/*.txt"), *_ROOT.glob("tests/corpus/*.txt"), *_ROOT.glob("tests/corpus/*.md")])
+_INLINE_BOUNDARY_OLD = regex.compile(r"(?<=[。;!?:])[ \t]*|(?<=\S)[ \t]+")
+
+
+def _candidates_per_line(text: str) -> list[Cand]:
+    """The line-by-line walk ``_candidates`` replaced, kept as the reference it must match."""
+    out: list[Cand] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        eol = text.find("\n", pos)
+        eol = n if eol < 0 else eol
+        line = text[pos:eol]
+        stripped = line.strip()
+        start = pos + len(line) - len(line.lstrip())
+        table = False
+        if stripped.startswith("|"):
+            if stripped.endswith("|") and len(stripped) > 1:
+                pos = eol + 1
+                continue
+            table = True
+            start += 1
+            while start < eol and text[start] in " \t":
+                start += 1
+        if stripped:
+            annex = mk.ANNEX.match(text, start, eol)
+            rest = annex.group("rest").strip() if annex else ""
+            if annex and len(rest) <= mk.ANNEX_REST_MAX and "。" not in rest:
+                num = han_to_int(annex.group("n")) or 0
+                if num:
+                    out.append(Cand("annex", num, f"{annex.group('word')}{num}", start, annex.start("rest"), eol,
+                                    False, rest))
+            else:
+                starts = [start]
+                if len(line) >= mk.LONG_LINE and not table:
+                    starts += [pos + m.end() for m in _INLINE_BOUNDARY_OLD.finditer(line)]
+                for s in starts:
+                    m = mk.MARKER.match(text, s, eol)
+                    if not m or (m.end() >= eol and s != start):
+                        continue
+                    kind = next(k for k in mk.RANK if k != "annex" and m.group(k) is not None)
+                    num_text = m.group(f"{kind}_n")
+                    value = han_to_int(num_text)
+                    if value:
+                        out.append(Cand(kind, value, _normal_marker(kind, num_text, value), s, m.end(), eol,
+                                        s != start))
+        pos = eol + 1
+    for m in _SPLIT_PAREN.finditer(text):
+        value = han_to_int(m.group(1))
+        if value:
+            kind = "paren_arabic" if m.group(1).isdigit() else "paren_han"
+            out.append(Cand(kind, value, _normal_marker(kind, m.group(1), value), m.start(), m.end(),
+                            len(text) if (e := text.find("\n", m.end())) < 0 else e, False))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# Forms each fast path has to keep: a long flattened line, odd spaces before a marker, table
+# cells, a marker split over three lines, leaders.
+_FAST_PATH_TEXTS = [
+    _SHENYANG,
+    "\x1c 一、总体要求\n\u2000(二)工作目标\n| 1.甲 |\n| 三、乙\n(\n2\n)对于\n第三章 总则\n附件1:名单\n①项",
+    "说明:" + "甲" * 700 + "。 一、总体 (二)任务;3.做好 ①第一 \x1c 4.再次\t5.末尾",
+    "目录\n一、总体......1\n二、任务……2\n一、总体\n二、任务",
+]
+
+
+@pytest.mark.parametrize("text", [*_FAST_PATH_TEXTS, *(p.read_text(encoding="utf-8") for p in _FILES)])
+def test_candidates_match_the_per_line_walk(text: str) -> None:
+    text = normalize(text).text
+    assert _candidates(text) == _candidates_per_line(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([*_PIECES, "\x1c", "\u2000", " ", "\t", "|", "(\n", "甲" * 650]),
+                          st.text(max_size=4)), max_size=50).map("".join))
+def test_candidates_match_the_per_line_walk_on_any_text(text: str) -> None:
+    assert _candidates(text) == _candidates_per_line(text)
+
+
+def test_line_space_is_what_str_strip_removes() -> None:
+    import sys
+
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()} - {"\n"}
+    assert {c for c in spaces if regex.fullmatch(f"[{mk.LINE_SPACE}]", c)} == spaces
+    assert not regex.search(f"[{mk.LINE_SPACE}]", "\n甲a1")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="。;!?: \t\n一二十第(12１x\x1c\u2000附|①)、.章", max_size=16))
+def test_inline_heading_ends_are_the_boundaries_a_marker_can_follow(text: str) -> None:
+    old = [m.end() for m in _INLINE_BOUNDARY_OLD.finditer(text)
+           if m.end() < len(text) and regex.match(mk._MARKER_FIRST, text[m.end()])]
+    assert [m.end() for m in mk.INLINE_HEADING.finditer(text)] == old
+
+
+def test_marker_starts_only_with_its_first_characters() -> None:
+    # A MARKER match at a position whose character is outside _MARKER_FIRST would be lost.
+    for piece in [*_PIECES, "第三章 ", "第5条", "第一节", "一、", "(二)", "( 3 )", "12.", "4、", "①", "١.", "٣、"]:
+        if mk.MARKER.match(piece):
+            assert regex.match(mk._MARKER_FIRST, piece)

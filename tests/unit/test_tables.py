@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from policyparse.tables import (
     plan_titles,
     text_hash,
     title_key,
+    to_arrow,
     write_part,
 )
 
@@ -140,6 +143,37 @@ def test_text_hash_ignores_encoding_width_and_spacing() -> None:
     assert text_hash(a) == text_hash(b)
     assert text_hash(a) != text_hash(a.replace("3个", "4个"))
     assert notice_id("x.txt", a) == notice_id("x.txt", a) != notice_id("y.txt", a)
+
+
+def _nfkc_then_squeeze(text: str) -> str:
+    # The definition text_hash had first: NFKC over the whole text, then spacing removed.
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@pytest.mark.parametrize("text", [
+    "关于印发方案的通知\n一、总体要求\n",
+    "到２０２５年，建成３个。\u3000第一条　①项",
+    "a¨b ¯ c",  # characters NFKC turns into a space plus a mark
+    "\ufeff标题\r\n\r\n正文\xa0内容",
+])
+def test_text_hash_squeezes_before_nfkc_with_the_same_classes(text: str) -> None:
+    assert text_hash(text) == _nfkc_then_squeeze(text)
+
+
+def test_text_hash_same_as_nfkc_first_on_real_texts() -> None:
+    from policyparse.load import load_bytes
+
+    paths = [*SAMPLES, *sorted((ROOT / "tests" / "corpus").glob("*.*"))]
+    texts = [load_bytes(p.read_bytes(), p.name).text for p in paths if p.suffix in (".txt", ".md", ".html")]
+    assert texts
+    assert [text_hash(t) for t in texts] == [_nfkc_then_squeeze(t) for t in texts]
+
+
+def test_to_arrow_missing_key_is_null() -> None:
+    tbl = to_arrow("attachments", [{"notice_id": "n", "idx": 0, "title": "附件1"}])
+    assert tbl.to_pylist() == [{"notice_id": "n", "idx": 0, "number": None, "title": "附件1",
+                                "span_start": None, "span_end": None}]
 
 
 def test_decimal_too_large_for_the_column_is_left_out() -> None:

@@ -38,6 +38,22 @@ MARKER = regex.compile(
     r"|(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))[ \t]*"
 )
 
+# The characters a MARKER match can start with (a test checks it against MARKER).
+_MARKER_FIRST = r"[第一二三四五六七八九十百(\d" + CIRCLED + r"]"
+
+# The characters Python's str.isspace() accepts, but never a newline: what str.strip() takes
+# off a line (a test checks the list against every code point).
+LINE_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+LONG_LINE = 600  # a line this long is a flattened body: look for headings inside it too
+
+# A line that may hold a heading: its first non-space character can open an annex label, a
+# marker or a table row (``|``), or it is long enough to be searched for inline headings
+# (``LONG_LINE`` in sections.py). Every other line is skipped without a look.
+HEADING_LINE = regex.compile(
+    r"(?m)^(?:[" + LINE_SPACE + r"]*(?:[附|]|" + _MARKER_FIRST + r")|.{" + str(LONG_LINE) + "})"
+)
+
 # An annex label at a line start: 附件1, 附件 2:, 附件一, 附录2:竞价指引. The label word is kept
 # in the path (附件1, 附录2). The rest of the line, if short, is the annex title.
 ANNEX = regex.compile(
@@ -49,6 +65,11 @@ ANNEX_REST_MAX = 60
 # Where a heading may start inside a long line (a body flattened to one line): after the
 # end of a sentence or a run of spaces.
 INLINE_BOUNDARY = regex.compile(r"(?<=[。;!?:])[ \t]*|(?<=\S)[ \t]+")
+# The ends of INLINE_BOUNDARY's matches where a MARKER can start, found in one scan: each
+# match ends right before a marker's first character (a test checks both give the same ends).
+INLINE_HEADING = regex.compile(
+    r"(?:[。;!?:][ \t]*|[ \t](?<=\S[ \t])[ \t]*)(?=" + _MARKER_FIRST + ")"
+)
 
 # Title ends: the first 。 or colon; not the colon of a time or ratio (10:00, 6:10:8).
 TITLE_END = regex.compile(r"。|(?<!\d):|:(?!\d)")

@@ -29,8 +29,20 @@ JOINT_LEVELS = regex.compile(
 # ``orgunits._SEP_CHARS``.
 _SEP_CLASS = r"[ \t\n\r\u3000、,;]"
 _ITEM_CLASS = r"[^ \t\n\r\u3000、,;]"
+# Read by position (group 1 the separators, group 2 the item, which ends the match).
 LIST_ITEM = regex.compile(
     rf"(?P<sep>{_SEP_CLASS}*)(?P<item>(?:{JOINT_LEVELS.pattern}){_ITEM_CLASS}*|{_ITEM_CLASS}+)"
+)
+
+# Lists whose brackets and quotes are flat pairs (each opener's next bracket is its own closer)
+# are split by one scan too: a pair is part of its item, separators and all. Other lists
+# (nested, unclosed or stray brackets) are walked character by character.
+_BR = regex.escape("".join(BRACKETS) + "".join(BRACKETS.values()))
+_PAIR = "|".join(regex.escape(o) + rf"[^{_BR}]*+" + regex.escape(c) for o, c in BRACKETS.items())
+FLAT_PAIRS = regex.compile(rf"(?:[^{_BR}]++|{_PAIR})*+")  # use with fullmatch
+_PAIRED_ITEM = rf"(?:[^ \t\n\r\u3000、,;{_BR}]|{_PAIR})"
+LIST_ITEM_PAIRED = regex.compile(
+    rf"(?P<sep>{_SEP_CLASS}*)(?P<item>(?:{JOINT_LEVELS.pattern}){_PAIRED_ITEM}*|{_PAIRED_ITEM}+)"
 )
 
 # Place prefixes that a list item may carry and that may be restored on its neighbours.
@@ -89,6 +101,10 @@ PLACE_END = regex.compile(
     "[" + "".join(PLACE_LEVELS) + "](?![" + "".join(sorted(NOT_PLACE_AFTER)) + "])"
     "|[" + "".join(LOCAL_LEVELS) + "](?=" + LOCAL_PLACE_AFTER.pattern + ")"
 )
+# The same ends with the three characters before each captured (groups 1 and 2: the 3- and
+# 2-character heads), so the heads come out of one ``findall`` without a Python step per end.
+# An end fewer than three characters into the text is not matched here.
+PLACE_HEADS = regex.compile(r"(?<=(?s:(.(..))))(?:" + PLACE_END.pattern + ")")
 
 # Abbreviations and long forms of department names, for grouping spellings of one body.
 # Each tuple lists spellings of the same core (without place prefix).

@@ -112,6 +112,7 @@ _VERBS: dict[str, str] = {
 }
 VERB_ROLE = _VERBS
 VERB_WORDS = tuple(_VERBS)  # for str.endswith: a clause's last segment must end in one
+VERB_LAST = frozenset(w[-1] for w in _VERBS)  # so a bracket not ending in one is skipped unread
 _VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
 SEGMENT = regex.compile(rf"(?s)^(?:由)?(?P<units>.+?)(?P<verb>{_VERB_ALT})$")
 
@@ -122,6 +123,25 @@ SEGMENT_SEP = regex.compile(r"[,;]")
 # Bracket pairs a clause may sit in; 〔〕 and 【】 survive normalising, full-width () are folded.
 OPEN_CLOSE: dict[str, str] = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 BRACKET_OPEN = regex.compile(r"[(〔\[【]")
+# The scan for clauses in brackets. Group 1 is each opener in turn, as a whole pair when it
+# holds no other bracket and no paragraph break (\n\n), else alone (the openers left to walk
+# from). Asides are passed over without a stop: pairs as above with no label colon in them
+# whose last character before the separators a clause's end sheds (_TRIM) is not a role
+# verb's (VERB_LAST), from which no clause can come. At the end of the text group 1 is None.
+_BRACKETS = regex.escape("".join(OPEN_CLOSE) + "".join(OPEN_CLOSE.values()))
+_TRIM = " \t\n;,。.、"
+_PAIR = "|".join(
+    regex.escape(o) + rf"(?:[^{_BRACKETS}\n]++|\n(?!\n))*+" + regex.escape(c) for o, c in OPEN_CLOSE.items()
+)
+_ASIDE = "|".join(
+    regex.escape(o)
+    + rf"(?:[^{_BRACKETS}\n:]++|\n(?!\n))*+(?<![{regex.escape(''.join(sorted(VERB_LAST)))}][{_TRIM}]*)"
+    + regex.escape(c)
+    for o, c in OPEN_CLOSE.items()
+)
+_NOT_OPENER = "[^" + regex.escape("".join(OPEN_CLOSE)) + "]"
+BRACKET_SCAN = regex.compile(rf"(?:{_NOT_OPENER}++|{_ASIDE})*+(?:({_PAIR}|{BRACKET_OPEN.pattern})|\Z)")
+
 
 # What a list item may end with that is not part of the unit: a verb phrase (…按职责分工负责,
 # …牵头负责) and then an 等 (…苏州海关等, …等部门). Cut from the end of an item, in that order.
@@ -130,6 +150,10 @@ TRAILING_VERB = regex.compile(
     r"|结合实际落实|抓好落实|牵头负责|牵头落实|牵头)$"
 )
 TRAILING_ETC = regex.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构)?$")
+# The last characters these can match ending in (a name ending otherwise is left as it is
+# without trying them); a final newline too, which ``$`` may stand before.
+TRAILING_VERB_LAST = frozenset("工责实合施头\n")
+TRAILING_ETC_LAST = frozenset("等关他门位构\n")
 
 # A note that turns the first unit of each 责任单位 list into the lead (列第一位者为牵头单位).
 FIRST_IS_LEAD = regex.compile(
@@ -149,6 +173,9 @@ TABLE_HEADER_ROLE: list[tuple[regex.Pattern[str], str]] = [
 
 # A cell that says "nobody" or "nothing".
 EMPTY_CELL = regex.compile(r"^[\s—\-–/无、,.。]*$")
+# The characters a non-empty such cell can open with besides whitespace (str.isspace, which
+# takes in all of \s): a unit opening otherwise is not tried against EMPTY_CELL.
+EMPTY_CELL_FIRST = frozenset("—-–/无、,.。")
 
 # Deadline cells of a task table: what anchors a ragged row to its header.
 DEADLINE_CELL = regex.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # One character in, one character out, so the offset map needs no update for this step.
@@ -49,7 +51,16 @@ def _char_class(codepoints: list[int]) -> str:
 
 # Every character FOLD_TABLE rewrites: the few present in a text are replaced one by one,
 # which is several times faster than str.translate's per-character table look-up.
-FOLD_CHARS = regex.compile(_char_class(list(_FOLD)))
+# (The standard library's engine scans a plain class of code points several times faster.)
+FOLD_CHARS = re.compile(_char_class(list(_FOLD)))
+
+# Characters that only occur in traditional writing and are common in notices; their
+# presence is the cheap signal that the OpenCC pass is worth running.
+TRADITIONAL_HINT = re.compile(r"[單頭實門會發經濟術與區縣據關書務員產業點於這個們國際開導縣範為]")
+
+# A Markdown bullet needs one of its marks before a space or tab: without that pair in the
+# text the MD_BULLET pass is skipped.
+BULLET_HINT = re.compile(r"[-*+•·][ \t]")
 
 HAN = r"\p{Han}"
 
@@ -82,11 +93,13 @@ CR = regex.compile(r"\r\n?")
 
 # Spaces inside markers, numbers and document numbers, as left by copying from a PDF.
 SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han}) {1,3}(?=\p{Han})")
+# Every alternative starts with the space, so a leading look-ahead rejects other positions
+# before any look-behind is tried.
 SPACE_IN_MARKER = regex.compile(
-    r"(?<=[(〔\[【])[ \t]+(?=[一二三四五六七八九十百零〇\d])"
+    r"(?=[ \t])(?:(?<=[(〔\[【])[ \t]+(?=[一二三四五六七八九十百零〇\d])"
     r"|(?<=[一二三四五六七八九十百零〇\d])[ \t]+(?=[)〕\]】、.])"
     r"|(?<=[\d])[ \t]+(?=[号%])"
-    r"|(?<=\p{Han})[ \t]+(?=〔\d{4})|(?<=〕)[ \t]+(?=\d)|(?<=〔)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=〕)"
+    r"|(?<=\p{Han})[ \t]+(?=〔\d{4})|(?<=〕)[ \t]+(?=\d)|(?<=〔)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=〕))"
 )
 EDGE_SPACE = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
 # A range dash lost in re-encoding and written as "?": 2017年7月?2017年12月.
