@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import PolicyParseError
+from .errors import describe
 from .files import write_atomic
 
 # Modules that add a subcommand through ``register(subparsers)``; one missing is skipped
@@ -22,8 +22,7 @@ ALIASES_HELP = ("JSON or TOML file pinning canonical unit names (format: policyp
 
 
 def _fail(path: str, exc: BaseException) -> None:
-    reason = exc.reason if isinstance(exc, PolicyParseError) else f"{type(exc).__name__}: {exc}"
-    print(f"policyparse: {path}: {reason}", file=sys.stderr)
+    print(f"policyparse: {path}: {describe(exc)}", file=sys.stderr)
 
 
 def _aliases(args: argparse.Namespace) -> dict[str, str] | None:
@@ -42,11 +41,7 @@ def _each_notice(paths: Sequence[str], handle: Callable[[str, object], None],
     for p in paths:
         try:
             notice = parse_file(p, aliases=aliases)
-        except PolicyParseError as exc:
-            _fail(p, exc)
-            failed += 1
-            continue
-        except Exception as exc:  # a bug, but one bad file must not stop the others
+        except Exception as exc:  # ours (PolicyParseError) or a bug: one bad file never stops the others
             _fail(p, exc)
             failed += 1
             continue

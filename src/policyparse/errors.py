@@ -31,3 +31,11 @@ class UnsupportedFormatError(PolicyParseError):
 
 class ReadError(PolicyParseError):
     """The file could not be read from disk (missing, a directory, no permission)."""
+
+
+def describe(exc: BaseException) -> str:
+    """The one-line reason shown for a failed input: ours as worded, anything else with its type."""
+    if isinstance(exc, PolicyParseError):
+        return exc.reason
+    first = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {first[0] if first else ''}".rstrip(": ")

@@ -397,18 +397,14 @@ def review_html(notice: Notice) -> str:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .errors import PolicyParseError
+    from .errors import describe
     from .files import emit
     from .pipeline import parse_file
 
     try:
-        notice = parse_file(args.file)
-        data = review_html(notice)
-    except PolicyParseError as exc:
-        print(f"policyparse: {args.file}: {exc.reason}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # a bug, but the user still gets one line, not a traceback
-        print(f"policyparse: {args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        data = review_html(parse_file(args.file))
+    except Exception as exc:  # ours or a bug: either way one line, not a traceback
+        print(f"policyparse: {args.file}: {describe(exc)}", file=sys.stderr)
         return 1
     return emit(args.out, data)
 
