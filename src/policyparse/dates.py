@@ -100,12 +100,13 @@ def _read_point(s: str, bare_unit: str | None, base: _Point | None) -> _Point | 
         if m.start() != pos:
             return None
         pos = m.end()
-        n = _number(m.group("n"))
+        digits, written_unit = m.groups()  # (n, u), by number: cheaper than by name
+        n = _number(digits)
         if n is None:
             return None
-        unit = m.group("u") or bare_unit
+        unit = written_unit or bare_unit
         if unit is None:
-            unit = "年" if len(m.group("n")) == 4 else None
+            unit = "年" if len(digits) == 4 else None
         if unit is None:
             return None
         if unit.startswith("年"):
@@ -165,13 +166,22 @@ def parse_date_expr(s: str) -> DateParts | None:
     return _interpret(m)
 
 
+# Group numbers of ``DATE``'s alternatives and of each one's qualifier: reading a match's
+# groups by number from one ``groups()`` tuple costs a tenth of reading them by name.
+_KIND_INDEX = tuple((k, lx.DATE.groupindex[k] - 1) for k in _KINDS)
+_QUAL_INDEX = {k: lx.DATE.groupindex[q] - 1
+               for k, q in {"range": "rq", "mrange": "mq", "yrange": "yq", "point": "pq", "md": "mdq"}.items()}
+
+
 def _interpret(m: regex.Match[str]) -> DateParts | None:
-    kind = next((k for k in _KINDS if m.group(k) is not None), None)
-    if kind is None:
+    groups = m.groups()
+    found = next(((k, groups[i]) for k, i in _KIND_INDEX if groups[i] is not None), None)
+    if found is None:
         return None
-    body = _WS.sub("", m.group(kind))
-    qual_group = {"range": "rq", "mrange": "mq", "yrange": "yq", "point": "pq", "md": "mdq"}.get(kind)
-    qualifier = m.group(qual_group) if qual_group else None
+    kind, whole = found
+    body = _WS.sub("", whole)
+    qual_index = _QUAL_INDEX.get(kind)
+    qualifier = groups[qual_index] if qual_index is not None else None
     if kind in ("range", "mrange", "yrange", "prange"):
         return _parse_range(body, qualifier)
     if kind == "iso":
@@ -244,10 +254,56 @@ def read_dates(s: str) -> list[tuple[int, int, DateParts]]:
     here, so pass a span that holds none, or use ``find_dates``.
     """
     out: list[tuple[int, int, DateParts]] = []
-    for m in lx.DATE.finditer(s):
+    for m in _date_matches(s):
         parts = _interpret(m)
         if parts is not None and parts.precision in _PRECISIONS:
             out.append((m.start(), m.end(), parts))
+    return out
+
+
+def _windows(s: str) -> list[tuple[int, int]]:
+    """Ranges ``(lo, hi)``, inclusive, that hold every position where ``DATE`` can start
+    (see ``lexicon.dates.FIRST_CHAR``), in order of ``lo``."""
+    reach = lx.ANCHOR_REACH
+    out: list[tuple[int, int]] = []
+    find = s.find
+    for ch in lx.ANCHOR_CHARS:
+        i = find(ch)
+        while i >= 0:
+            out.append((i - reach if i > reach else 0, i))
+            i = find(ch, i + 1)
+    for y in lx.YEAR_STARTS:
+        i = find(y)
+        while i >= 0:
+            out.append((i, i))
+            i = find(y, i + 1)
+    out.sort()
+    return out
+
+
+def _date_matches(s: str) -> list[regex.Match[str]]:
+    """``DATE.finditer(s)``, the same matches, trying ``DATE`` only where a match can
+    start: the engine's own scan tests its look-ahead at every character, several times
+    the cost of finding the few 年, 月 and years of a notice with ``str.find``."""
+    out: list[regex.Match[str]] = []
+    pos = 0  # every position before it has been tried, or lies inside a match
+    match = lx.DATE.match
+    first = lx.FIRST_CHAR.finditer
+    for lo, hi in _windows(s):
+        if lo < pos:
+            lo = pos
+        if lo > hi:
+            continue
+        for c in first(s, lo, hi + 1):
+            p = c.start()
+            if p < pos:
+                continue
+            m = match(s, p)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+        if pos <= hi:
+            pos = hi + 1
     return out
 
 

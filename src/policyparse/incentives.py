@@ -71,16 +71,23 @@ def build_incentive(
     c0, c1 = clause
     s0, _ = sentence
     cap = bool(lx.CAP_CUE.search(text[c0 : q.start]))
-    return Incentive(
-        path=path,
-        amount=q.value,
-        unit=q.unit,
-        amount_text=norm.raw(q.start, q.end),
-        cap=cap,
-        purpose=_purpose(text, q, clause, sentence),
-        text=norm.raw(max(s0, c0), c1),
-        span=norm.span(max(s0, c0), c1),
+    a = max(s0, c0)
+    s, e = norm.bounds(a, c1)
+    # ``Incentive(...)`` in one validation, its span included (no Span model built first).
+    # The validator is read here, not at import: models build their schemas on first use.
+    incentive: Incentive = Incentive.__pydantic_validator__.validate_python(
+        {
+            "path": path,
+            "amount": q.value,
+            "unit": q.unit,
+            "amount_text": norm.raw(q.start, q.end),
+            "cap": cap,
+            "purpose": _purpose(text, q, clause, sentence),
+            "text": norm.raw(a, c1),
+            "span": {"start": s, "end": e},
+        }
     )
+    return incentive
 
 
 def _purpose(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> str:

@@ -111,12 +111,14 @@ def find_quantities(
     stop = len(text) if end is None else end
     time_units = lx.TIME_UNIT_SET
     for m in lx.QUANTITY.finditer(text, start, stop):
-        g = m.groups()
         # A unit's kind is "time" when its head (before any "/") is a time unit; base_unit
-        # only renames two count units, so it need not be applied first.
-        if skip_time and g[0] is None and (g[6] or g[9]).partition("/")[0] in time_units:
-            continue
-        q = _read(g, m.start(), m.end(), text)
+        # only renames two count units, so it need not be applied first. The unit is the
+        # match's last group (hiunit or unit; pct has none), read without the whole tuple.
+        if skip_time:
+            last = m.lastindex
+            if last != 1 and m[last].partition("/")[0] in time_units:
+                continue
+        q = _read(m.groups(), m.start(), m.end(), text)
         if q is not None:
             out.append(q)
     return out

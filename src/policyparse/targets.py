@@ -318,6 +318,9 @@ def _baseline(text: str, s0: int, s1: int, pos: int, state: _ClauseState) -> str
 def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _ClauseState) -> list[object]:
     text = doc.norm.text
     norm = doc.norm
+    # ``Target.model_validate`` without its wrapper. Read here, not at import: models build
+    # their schemas on first use (``defer_build``).
+    validate = Target.__pydantic_validator__.validate_python
     first, clause, _ = group[0]
     c0, c1 = clause
     if state.clause != clause:
@@ -369,23 +372,38 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             continue
         baseline = _baseline(text, s0, s1, q.start, state)
         t0 = _lstrip_pos(text, seg_start, q.start)
+        made = None  # the fields every metric of this figure shares, made on first use
         for metric_k in metrics:
             if not lx.TWO_HAN.search(metric_k):
                 continue  # a bare figure with nothing it measures
-            target = Target(
-                path=path,
-                metric=_SPACES.sub("", metric_k),
-                comparator=comparator,
-                value=q.value,
-                value_min=q.value_min,
-                unit=q.unit,
-                value_text=norm.raw(q.start, q.end),
-                deadline=deadline,
-                deadline_source=source,  # type: ignore[arg-type]
-                baseline=baseline,
-                text=norm.raw(t0, text_end),
-                span=norm.span(t0, text_end),
-                value_span=norm.span(q.start, q.end),
+            if made is None:
+                ts, te = norm.bounds(t0, text_end)
+                vs, ve = norm.bounds(q.start, q.end)
+                made = (
+                    norm.raw(q.start, q.end),
+                    norm.raw(t0, text_end),
+                    {"start": ts, "end": te},
+                    {"start": vs, "end": ve},
+                )
+            value_text, clause_text, span, value_span = made
+            # One validation per record, spans included: the checks of ``Target(...)`` with
+            # ``Span(...)`` fields, without building the Span models first.
+            target = validate(
+                {
+                    "path": path,
+                    "metric": _SPACES.sub("", metric_k),
+                    "comparator": comparator,
+                    "value": q.value,
+                    "value_min": q.value_min,
+                    "unit": q.unit,
+                    "value_text": value_text,
+                    "deadline": deadline,
+                    "deadline_source": source,
+                    "baseline": baseline,
+                    "text": clause_text,
+                    "span": span,
+                    "value_span": value_span,
+                }
             )
             if q.kind == "money" and _is_fund(text, q, c0, c1):
                 incentive = build_incentive(norm, q, target.path, clause, (s0, s1))
@@ -863,6 +881,7 @@ def _row_ok(header: _Header, row: list[_Cell]) -> bool:
 def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[Target]:
     out: list[Target] = []
     norm = doc.norm
+    validate = Target.__pydantic_validator__.validate_python  # see ``_group_targets``
     name_idx = header.name
     assert name_idx is not None
     unit_idx = next((i for i, h in enumerate(header.cells) if h.compact in ("单位", "计量单位")), None)
@@ -895,22 +914,25 @@ def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[
             v = Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
             comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
             written = norm.raw(c.start, c.end)
+            cs, ce = norm.bounds(c.start, c.end)
             out.append(
-                Target(
-                    path=doc.outline.path_at(c.start),
-                    metric=metric,
-                    comparator=comparator,
-                    value=v,
-                    unit=u,
-                    value_text=written,
-                    deadline=deadline,
-                    deadline_source="table",
-                    # The cell as written: a table states no clause, and a text made up from
-                    # row, column and cell would break the span contract; the row name is in
-                    # the metric and the column's date in the deadline.
-                    text=written,
-                    span=norm.span(c.start, c.end),
-                    value_span=norm.span(c.start, c.end),
+                validate(
+                    {
+                        "path": doc.outline.path_at(c.start),
+                        "metric": metric,
+                        "comparator": comparator,
+                        "value": v,
+                        "unit": u,
+                        "value_text": written,
+                        "deadline": deadline,
+                        "deadline_source": "table",
+                        # The cell as written: a table states no clause, and a text made up
+                        # from row, column and cell would break the span contract; the row
+                        # name is in the metric and the column's date in the deadline.
+                        "text": written,
+                        "span": {"start": cs, "end": ce},
+                        "value_span": {"start": cs, "end": ce},
+                    }
                 )
             )
     return out

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyparse.dates import (
+    _date_matches,
     dates_in,
     deadline_value,
     find_dates,
@@ -18,6 +20,8 @@ from policyparse.dates import (
     to_date,
 )
 from policyparse.docnumbers import find_doc_numbers
+from policyparse.lexicon import dates as lx
+from policyparse.load import load_path
 from policyparse.normalize import normalize
 
 # text (whitespace removed), precision, value, end, qualifier
@@ -220,3 +224,53 @@ def test_any_text_reads_without_error_and_spans_are_honest(text: str) -> None:
     for d in find_dates(norm, numbers):
         assert d.item.span.slice(text) == d.item.text
         assert not any(n.start < d.end and d.start < n.end for n in numbers)
+
+
+# The gated scan (``_date_matches``) must find exactly what ``DATE.finditer`` finds: the
+# plain scan is kept here as the reference.
+def _reference_matches(s: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in lx.DATE.finditer(s)]
+
+
+def _gated_matches(s: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in _date_matches(s)]
+
+
+_REPO = Path(__file__).resolve().parents[2]
+_FILES = sorted(
+    p for pattern in ("samples/*.txt", "samples/html/*.html", "tests/corpus/*.txt", "tests/corpus/*.md",
+                      "tests/corpus/*.html")
+    for p in _REPO.glob(pattern)
+)
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_gated_scan_finds_what_the_plain_scan_finds(path: Path) -> None:
+    text = normalize(load_path(path).text).text
+    assert _gated_matches(text) == _reference_matches(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "十一——十二月底前完成",  # 月 at the farthest reach from the start
+        "(2015-2020)",  # a bracketed year range: no 年 or 月 at all
+        "2017.8.9印发,2017-08-09起施行",
+        "今年、明年、本年度和下半年",
+        "二〇一七年十一月二十四日",
+        "12017年7月和2021年\n2\n月",
+        "年",
+        "",
+    ],
+)
+def test_gated_scan_examples(text: str) -> None:
+    assert _gated_matches(text) == _reference_matches(text)
+
+
+_DATE_CHARS = st.text(alphabet="20191年月日号底前至到—-~./ \n()一二三十〇今明本次上下半度份季第内", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_CHARS)
+def test_gated_scan_equals_plain_scan_on_any_text(text: str) -> None:
+    assert _gated_matches(text) == _reference_matches(text)

@@ -212,3 +212,76 @@ def test_read_from_groups(snippet: str, expected: list[tuple[object, ...]]) -> N
         for q in find_quantities(snippet)
     ]
     assert got == expected
+
+
+# --- fast path (issue 7): QUANTITY's shortcuts find what the plain pattern finds ---------------
+
+
+def _plain_quantity() -> object:
+    """QUANTITY as first written: the unit catalogue as a flat list, no lookahead before a range."""
+    import regex
+
+    from policyparse.lexicon import quantities as qlx
+
+    pattern = qlx.QUANTITY.pattern.replace(qlx._unit_alternation(), qlx.plain_unit_alternation())
+    pattern = pattern.replace(f"(?=[{qlx._NUMBER_CHARS}]*?[{qlx._AFTER_LO}])", "", 1)
+    assert pattern != qlx.QUANTITY.pattern
+    return regex.compile(pattern, regex.VERBOSE)
+
+
+PLAIN_QUANTITY = _plain_quantity()
+
+
+def _matches(pattern: object, text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+
+
+def _quantity_corpus() -> list[str]:
+    from pathlib import Path
+
+    from policyparse.load import load_bytes
+    from policyparse.normalize import normalize
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*sorted((root / "samples").glob("*.txt")), *sorted((root / "tests" / "corpus").glob("*.txt"))]
+    return [normalize(load_bytes(p.read_bytes(), p.name).text).text for p in files]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *[s for s, _ in QUANTITY_FORMS],
+        *[s for s, _ in GROUPS_READ],
+        "三百—五百人,两千万—三千万元,十四五期间,2017-12,5—3件,1,234,567元,1234,567件,二〇二五年,12.5—20%",
+        "年度年内个工作日个月个百分点千瓦时千伏安:3年度、3个工作日、4个月、5个百分点、6千瓦时、7千伏安、8千克",
+    ],
+)
+def test_factored_quantity_pattern_is_the_plain_one_on_examples(text: str) -> None:
+    from policyparse.lexicon import quantities as qlx
+
+    assert _matches(qlx.QUANTITY, text) == _matches(PLAIN_QUANTITY, text)
+
+
+def test_factored_quantity_pattern_is_the_plain_one_on_the_corpus() -> None:
+    from policyparse.lexicon import quantities as qlx
+
+    for text in _quantity_corpus():
+        assert _matches(qlx.QUANTITY, text) == _matches(PLAIN_QUANTITY, text)
+
+
+_ANY_QUANTITY_CHARS = (
+    "达到超过件家万亿元%‰0123456789.,—-~至到两三十百千一点"
+    "个项人次年月日度工作百分之平方米/ \t,。的以上"
+)
+
+
+@given(st.text(alphabet=_ANY_QUANTITY_CHARS, max_size=40))
+def test_factored_quantity_pattern_is_the_plain_one_on_any_text(text: str) -> None:
+    from policyparse.lexicon import quantities as qlx
+
+    assert _matches(qlx.QUANTITY, text) == _matches(PLAIN_QUANTITY, text)
+
+
+@given(st.text(alphabet=_ANY_QUANTITY_CHARS, max_size=40))
+def test_skip_time_reads_the_unit_from_the_last_group(text: str) -> None:
+    assert find_quantities(text, skip_time=True) == [q for q in find_quantities(text) if q.kind != "time"]

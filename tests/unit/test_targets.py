@@ -477,3 +477,61 @@ def test_cell_lookups_are_the_plain_ones(cell: str) -> None:
     plain = _column_date(_Cell(cell, 0, len(cell)))
     got = c.date()
     assert (got and got.group()) == (plain and plain.group())
+
+
+# PREPOSITION_BEFORE as first written, with "(?:^|[^可所难])" where it now has a lookbehind.
+_PLAIN_PREPOSITION = r"(?:^|[^可所难])以[ \t]*$|^[ \t]*以(?![上下内来及便求期])"
+
+
+@pytest.mark.parametrize(
+    "text", [*FAST_CORPUS, "以3.2平方公里", "可以3", "所以 ", "难以", "以上5", " 以 ", "a以", "以"]
+)
+def test_preposition_lookbehind_is_the_plain_alternation(text: str) -> None:
+    import regex
+
+    from policyparse.lexicon import targets as tlx
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_at
+
+    plain = regex.compile(_PLAIN_PREPOSITION)
+    befores = [text[: i + 1] for i in range(min(len(text), 12))]
+    for q in find_quantities(text, skip_time=True):
+        c0, _ = _clause(text, q.start, *_sentence_at(text, q.start))
+        befores.append(text[c0 : q.start])
+    for before in befores:
+        assert bool(tlx.PREPOSITION_BEFORE.search(before)) == bool(plain.search(before))
+
+
+def test_records_built_by_one_validation_are_the_model_built_ones() -> None:
+    # Targets (prose and table) and incentives are validated from dicts, spans included: the
+    # records equal the ones the model constructors build from Span models.
+    from policyparse.models import Incentive
+
+    text = (
+        "到2025年,全市发明专利拥有量达到9万件、商标3万件。对企业每项奖励50万元。\n"
+        "| 指标 | 2025年 | 2030年 |\n| 专利(件) | 10 | 20 |\n"
+    )
+    norm = normalize(text)
+    targets, incentives = find_targets(norm, build_outline(norm), [], None, [], dt.date(2020, 9, 28))
+    assert len(targets) >= 3 and incentives
+    for t in targets:
+        fields = t.model_dump()
+        fields["span"], fields["value_span"] = Span(**fields["span"]), Span(**fields["value_span"])
+        assert Target(**fields) == t
+        assert isinstance(t.span, Span) and isinstance(t.value_span, Span)
+    for i in incentives:
+        fields = i.model_dump()
+        fields["span"] = Span(**fields["span"])
+        assert Incentive(**fields) == i and isinstance(i.span, Span)
+
+
+def test_one_validation_still_checks_spans() -> None:
+    import pydantic
+
+    bad = {
+        "path": None, "metric": "发明专利", "comparator": "=", "value": Decimal(1), "unit": "件",
+        "value_text": "1件", "deadline": None, "deadline_source": "none", "text": "x",
+        "span": {"start": -1, "end": 1}, "value_span": {"start": 0, "end": 1},
+    }
+    with pytest.raises(pydantic.ValidationError):
+        Target.__pydantic_validator__.validate_python(bad)

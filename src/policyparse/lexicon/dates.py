@@ -11,6 +11,8 @@ apart with the small patterns below it.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _G = r"[ \t\n]{0,2}"  # whitespace a line wrap or a PDF copy leaves between the parts
@@ -99,6 +101,16 @@ DATE = regex.compile(
     rf"|{_NUMERAL_BEFORE}(?P<rel>{_REL})"
     r")"
 )
+
+# Where ``DATE`` can start, for the gated scan in ``dates.read_dates``: every alternative
+# begins with one of these characters (an ASCII digit, a Chinese numeral, the first character
+# of a relative word) and either has 年 or 月 within its first ``ANCHOR_REACH`` characters
+# (the farthest is 月 in 十一——十二月, at 12) or begins with a year written 19xx/20xx.
+# (The standard library's engine scans a one-character class several times faster.)
+FIRST_CHAR = re.compile(r"[0-9〇零○一二三四五六七八九十年今明当本次上下]")
+ANCHOR_CHARS = ("年", "月")
+YEAR_STARTS = ("19", "20")
+ANCHOR_REACH = 16
 
 # Taking a matched expression apart (applied to it with whitespace removed).
 DASH = regex.compile(DASH_CHARS)

@@ -127,6 +127,30 @@ LEADING_PER = ["微克", "毫克", "克"]
 
 
 def _unit_alternation() -> str:
+    """The catalogue as one alternation, factored on each unit's first character.
+
+    ``年|年度`` is written ``年(?:|度)``-like: the engine tests a first character once
+    instead of once per unit. Units that share a first character keep their catalogue order
+    (longest first), and two units with different first characters never match at the same
+    offset, so the alternation prefers the same unit as the plain list would.
+    """
+    seen: set[str] = set()
+    firsts: dict[str, list[str]] = {}  # first character → the rest of each unit, in order
+    for unit, guard in COUNT_UNITS + TIME_UNITS:
+        key = unit + guard
+        if key in seen:
+            continue
+        seen.add(key)
+        firsts.setdefault(unit[0], []).append(regex.escape(unit[1:]) + guard)
+    parts = []
+    for first, rests in firsts.items():
+        tail = rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"
+        parts.append(regex.escape(first) + tail)
+    return "|".join(parts)
+
+
+def plain_unit_alternation() -> str:
+    """The catalogue as the plain alternation ``_unit_alternation`` factors (for its tests)."""
     seen: set[str] = set()
     parts: list[str] = []
     for unit, guard in COUNT_UNITS + TIME_UNITS:
@@ -165,6 +189,11 @@ _UNIT_FIRST = "".join(sorted({u[0] for u, _ in COUNT_UNITS + TIME_UNITS} | {u[0]
 _AFTER_LO = regex.escape(f"{_MULT_FIRST}%‰ \t—-~～至到", special_only=True)
 _AFTER_NUM = regex.escape(f" \t{_MULT_FIRST}%‰{_UNIT_FIRST}", special_only=True)
 
+# Every character a NUMBER is made of. A range's first number is followed by one of
+# _AFTER_LO, so a run of these ending in (or holding) one of _AFTER_LO must lie ahead of it:
+# the lookahead ``(?=[{_NUMBER_CHARS}]*?[{_AFTER_LO}])`` only spares a year the range's try.
+_NUMBER_CHARS = rf"\d,.{_HAN_DIGITS}十百千点"
+
 # A quantity: 百分之X, a range X—Y unit, or X unit. Named groups feed the parser.
 QUANTITY = regex.compile(
     rf"""
@@ -172,7 +201,7 @@ QUANTITY = regex.compile(
     (?<![\dA-Za-z.\-_/#·])
     (?:
         百分之(?P<pct>{NUMBER})
-      | (?P<lo>{NUMBER})(?=[{_AFTER_LO}])(?P<lomult>{_MULT})?(?P<lounit>%|‰)?
+      | (?=[{_NUMBER_CHARS}]*?[{_AFTER_LO}])(?P<lo>{NUMBER})(?=[{_AFTER_LO}])(?P<lomult>{_MULT})?(?P<lounit>%|‰)?
         [ \t]*(?:—{{1,2}}|-{{1,2}}|~|～|至|到)[ \t]*
         (?P<hi>{NUMBER})[ \t]*(?P<himult>{_MULT})?[ \t]*(?P<hiunit>{UNIT})
       | (?P<num>{NUMBER})(?=[{_AFTER_NUM}])[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{UNIT})

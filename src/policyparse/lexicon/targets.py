@@ -155,7 +155,9 @@ DOCUMENT_AFTER = regex.compile(r"\G[ \t]*(?:规定|文件|方案|意见|办法|�
 # Formulas and inequalities: the figures are parameters of a rule.
 FORMULA = regex.compile(r"[×÷=≤≥<>∑]|MIN|MAX")
 # "以3.2平方公里…为…": a figure that describes the means, not a goal.
-PREPOSITION_BEFORE = regex.compile(r"(?:^|[^可所难])以[ \t]*$|^[ \t]*以(?![上下内来及便求期])")
+# (The lookbehind says "at the start or after any other character" the way the engine checks
+# fastest: an alternation with ^ ahead of 以 costs a try of both at every offset.)
+PREPOSITION_BEFORE = regex.compile(r"(?<![可所难])以[ \t]*$|^[ \t]*以(?![上下内来及便求期])")
 # Objects that already exist, named by their count: 加强1097个入河排污口…, 依托58台监测站, 针对39家….
 EXISTING_BEFORE = regex.compile(
     r"(?:加强对?|针对|对于?|聚焦|围绕|依托|利用|借助|凭借)[ \t]*(?:全区|全市|全省|辖区内?)?[ \t]*$"
