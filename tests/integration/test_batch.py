@@ -383,3 +383,37 @@ def test_dead_worker_inputs_sent_again(tmp_path: Path) -> None:
     committed = {r.committed for r in replies if r.committed}
     assert {res["part"] for res in results} == committed
     assert all((tables / "notices" / f"{c}.parquet").exists() for c in committed)
+
+
+def test_part_buffer_turns_rows_into_arrow_and_writes_them_all(tmp_path: Path) -> None:
+    # Rows become Arrow chunks every ARROW_EVERY notices; the part still holds every row, in
+    # the order the notices came, and every table has a file.
+    import pyarrow.parquet as pq
+
+    from policyparse.batch import ARROW_EVERY, PartBuffer
+
+    n = 2 * ARROW_EVERY + 3
+    buf = PartBuffer(tmp_path, "w0", part_size=n)
+    for i in range(n):
+        name = buf.add({"notices": [{"notice_id": f"n{i:03d}", "source": f"{i}.txt"}],
+                        "sections": [{"notice_id": f"n{i:03d}", "idx": k, "path": str(k)} for k in range(i % 3)]})
+        assert name == "w0-00001"
+        assert buf.full == (i == n - 1)
+    assert buf.flush() == "w0-00001"
+    assert buf.flush() is None  # nothing left: no empty part
+    notices = pq.read_table(tmp_path / "notices" / "w0-00001.parquet")
+    assert notices["notice_id"].to_pylist() == [f"n{i:03d}" for i in range(n)]
+    sections = pq.read_table(tmp_path / "sections" / "w0-00001.parquet")
+    assert sections.num_rows == sum(i % 3 for i in range(n))
+    assert {p.parent.name for p in tmp_path.glob("*/w0-00001.parquet")} == set(TABLES)
+    assert buf.add({"notices": [{"notice_id": "next"}]}) == "w0-00002"
+
+
+def test_resume_clears_a_killed_builds_spill_folder(tmp_path: Path) -> None:
+    # DuckDB spills into a folder beside the database's temp file; a killed run leaves it behind.
+    (tmp_path / ".notices.duckdb.x1.tmp.spill").mkdir(parents=True)
+    (tmp_path / ".notices.duckdb.x1.tmp.spill" / "duckdb_temp_block").write_bytes(b"x")
+    (tmp_path / ".notices.duckdb.x2.tmp").write_bytes(b"x")
+    run_batch([TEXTS[0]], tmp_path, BatchOptions(jobs=1, resume=True, quiet=True))
+    assert not list(tmp_path.glob(".*.tmp*"))
+    assert (tmp_path / "notices.duckdb").is_file()

@@ -273,3 +273,47 @@ def test_real_parses_rows_match_records(path: Path) -> None:
 
     for t in TABLES:  # the fixed schema takes every real row
         assert to_arrow(t, rows[t]).num_rows == len(rows[t])
+
+
+def test_duckdb_build_retries_with_a_bigger_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pool too small for a part fails DuckDB's insert (or its commit); the build starts over with
+    # a doubled pool instead of failing, and leaves neither temp file nor spill folder behind.
+    import duckdb
+
+    import policyparse.tables as tables
+
+    real = tables._build_duckdb
+    tried: list[int] = []
+
+    def small_pools_fail(root: Path, db: Path, threads: int | None, memory_mb: int) -> dict[str, int]:
+        tried.append(memory_mb)
+        if memory_mb < 4:
+            raise (duckdb.OutOfMemoryException if memory_mb == 1 else duckdb.TransactionException)("pool")
+        return real(root, db, threads, memory_mb)
+
+    monkeypatch.setattr(tables, "_build_duckdb", small_pools_fail)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for n in _corpus():
+        for t, rs in notice_rows(n).items():
+            rows.setdefault(t, []).extend(rs)
+    write_part(tmp_path / "parquet", "p1", rows)
+    out = tmp_path / "db"
+    counts = build_duckdb(tmp_path / "parquet", out / "n.duckdb", memory_mb=1)
+    assert tried == [1, 2, 4]
+    assert counts == {t: len(rows[t]) for t in TABLES}
+    assert sorted(p.name for p in out.iterdir()) == ["n.duckdb"]
+    con = duckdb.connect(str(out / "n.duckdb"), read_only=True)
+    assert con.execute("select count(*) from assignments").fetchone() == (len(rows["assignments"]),)
+
+
+def test_duckdb_build_gives_up_past_the_largest_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    import policyparse.tables as tables
+
+    def always_fails(root: Path, db: Path, threads: int | None, memory_mb: int) -> dict[str, int]:
+        raise duckdb.OutOfMemoryException("pool")
+
+    monkeypatch.setattr(tables, "_build_duckdb", always_fails)
+    with pytest.raises(duckdb.OutOfMemoryException):
+        build_duckdb(tmp_path / "none", tmp_path / "e.duckdb")
