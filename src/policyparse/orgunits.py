@@ -26,8 +26,8 @@ import regex
 from .lexicon import orgunits as lx
 from .lexicon import roles as rl
 
-_SEP_CHARS = frozenset(" \t\n\r\u3000、,;")
-_STRONG = frozenset(",;")
+_SEP_CHARS = lx.SEPARATOR_CHARS
+_STRONG = lx.STRONG_SEPARATOR_CHARS
 _OPENERS = frozenset(lx.BRACKETS)
 
 

@@ -20,7 +20,6 @@ CHARSET_ALIASES: dict[str, str] = {
 # A page is read in an encoding with some bytes broken (U+FFFD) only if it has at least this
 # many well-decoded non-ASCII characters per broken one.
 GOOD_PER_BROKEN = 20
-NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # Control characters that never occur in a page: NUL and the C0 set bar tab/newline/CR/FF.
 BINARY_CHAR = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Declarations too often wrong on Chinese pages to trust (server defaults): sniff instead.

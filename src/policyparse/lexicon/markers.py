@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import regex
 
-HAN_DIGITS = "零〇一二三四五六七八九十百两"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Outermost first. A heading of a smaller rank closes every open heading of a larger one.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import regex
 
 # Separators between list items. A TAB is a <br> inside a table cell (a soft separator).
-SEPARATOR = regex.compile(r"[\s、,;]+")
-STRONG_SEPARATOR = regex.compile(r"[,;]")  # a new group: a shared suffix stops here
+SEPARATOR_CHARS = frozenset(" \t\n\r\u3000、,;")
+STRONG_SEPARATOR_CHARS = frozenset(",;")  # a new group: a shared suffix stops here
 
 BRACKETS: dict[str, str] = {"(": ")", "〔": "〕", "[": "]", "【": "】", "“": "”", "《": "》", "‘": "’"}
 CLOSERS = frozenset(BRACKETS.values())

@@ -9,9 +9,6 @@ TITLE_MAX = 200  # a 《 with no 》 this far on is a stray bracket, not a title
 
 # What may stand between a title's 》 and its number: 《…》(国发〔2015〕71号), 《…》 国发〔…〕.
 GAP_AFTER = regex.compile(r"[ \t\n]*\(?[ \t\n]*")
-# Between a number and a title right after it: 国发〔2015〕71号《…》.
-GAP_BEFORE = regex.compile(r"[ \t\n]*")
-
 # 《医疗机构管理条例》(以下简称《条例》): 《条例》 is a short name for a title already cited,
 # not a document of its own.
 ALIAS_CUE = regex.compile(r"(?:简称|以下称|下称|简写为)[ \t“\"]*$")

@@ -117,9 +117,6 @@ _VERB_ALT = "|".join(sorted(_VERBS, key=len, reverse=True))
 SEGMENT = regex.compile(rf"(?s)^(?:由)?(?P<units>.+?)(?P<verb>{_VERB_ALT})$")
 
 
-# Separators between the segments of an unlabelled clause (X牵头,Y配合).
-SEGMENT_SEP = regex.compile(r"[,;]")
-
 # Bracket pairs a clause may sit in; 〔〕 and 【】 survive normalising, full-width () are folded.
 OPEN_CLOSE: dict[str, str] = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 BRACKET_OPEN = regex.compile(r"[(〔\[【]")

@@ -275,7 +275,6 @@ COLUMN_DATE_LINE_AFTER_BREAK = regex.compile(r"(?m)\n[ \t]*\d[\d \t]*年[\d \t�
 # A non-blank line trimmed of spaces and tabs, as str.strip(" \t") leaves it.
 TRIMMED_LINE = regex.compile(r"[^\n \t](?:[^\n]*[^\n \t])?")
 ROW_UNIT = regex.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8}?)[ \t]*[)）][ \t]*$")
-TASK_DEADLINE_CELL = regex.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:底|末)?前?$")
 
 # Small patterns the extractor applies to slices and table cells, compiled here once rather
 # than looked up in the module's cache on every call.
