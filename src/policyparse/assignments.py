@@ -34,9 +34,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
+from pydantic import TypeAdapter
 
 from .lexicon import orgunits as olx
 from .lexicon import roles as rl
@@ -58,6 +60,9 @@ _TABLE_LINE = regex.compile(r"(?m)^[ \t]*\|.*$")
 _BRACKET_OR_BREAK = regex.compile(r"[(〔\[【)〕\]】]|\n\n")
 _DIGIT = regex.compile(r"\d")
 _TRIM_END = frozenset(" \t\n;,。.、")  # what ``_trim`` and ``_unlabelled_parts`` strip from an end
+# The last characters of an item that ``cut_trailing`` may shorten (its own gate, read here
+# to spare the call for the rest).
+_CUT_LAST = rl.TRAILING_VERB_LAST | rl.TRAILING_ETC_LAST
 
 
 @dataclass(slots=True)
@@ -96,23 +101,29 @@ def find_assignments(
     clauses.sort(key=lambda c: c.start)
     first_is_lead = rl.FIRST_IS_LEAD.search(text) is not None
     lists = _Lists(text, place_namer(text))
-    # ``Assignment.model_validate`` without its wrapper: the same validator. Read here, not at
-    # import, because models build their schemas on first use (``defer_build``).
-    validate = Assignment.__pydantic_validator__.validate_python
-    out: list[Assignment] = []
+    records: list[dict[str, object]] = []
     warnings: list[str] = []
     for clause in clauses:
         path = outline.path_at(clause.start)
-        made = _assignments_of(norm, clause, path, first_is_lead, lists, aliases, validate)
-        if not made:
+        before = len(records)
+        _assignments_of(norm, clause, path, first_is_lead, lists, aliases, records)
+        if len(records) == before:
             continue
         if path is None:
             warnings.append(
                 f"responsibility clause at {norm.span(clause.start, clause.end).start} is before the first "
                 f"section; attached to the document root: {_clip(text[clause.start : clause.end])}"
             )
-        out.extend(made)
-    return out, warnings
+    # All records of the notice in one validation: the same checks as one call per record,
+    # without the cost of a call per record.
+    return _validate_records()(records), warnings
+
+
+@lru_cache(maxsize=1)
+def _validate_records() -> Callable[[list[dict[str, object]]], list[Assignment]]:
+    """The validator of a list of assignment records, built on first use (models defer their
+    schemas so that importing stays light)."""
+    return TypeAdapter(list[Assignment]).validate_python
 
 
 def apply_aliases(assignments: list[Assignment], aliases: Mapping[str, str]) -> list[Assignment]:
@@ -484,11 +495,16 @@ def _align(
 # --- from a clause to assignments ------------------------------------------------------------
 
 
-class _Unit(NamedTuple):
-    text: str
-    start: int  # offsets in the list's body
-    end: int
-    group: int
+class _Read(NamedTuple):
+    """The units of one list: texts, offsets in the list's body, groups (``understand``'s
+    input), and the first place prefix they carry. Parallel lists rather than one object per
+    unit: a notice's lists are read unit by unit and the units are only ever read by position."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    groups: list[int]
+    prefix: str | None
 
 
 class _Lists:
@@ -501,49 +517,49 @@ class _Lists:
         self.names_place = names_place
         # Keyed by the list as written (and whether TAB may break a name), which decides its
         # units: cheaper to hash than the units themselves.
-        self._units: dict[tuple[str, bool], tuple[tuple[_Unit, ...], str | None]] = {}
-        self._fulls: dict[tuple[str, bool, str | None], list[str]] = {}
+        self.units: dict[tuple[str, bool], _Read] = {}
+        self.fulls: dict[tuple[str, bool, str | None], list[str]] = {}
 
-    def units(self, body: str, soft_tabs: bool) -> tuple[tuple[_Unit, ...], str | None]:
-        """The units of a list, and the first place prefix they carry."""
-        key = (body, soft_tabs)
-        got = self._units.get(key)
-        if got is None:
-            units = _units_of(self.text, body, soft_tabs)
-            prefix = next((pf for u in units if (pf := prefix_of(u.text)) is not None), None)
-            got = self._units[key] = (units, prefix)
+    def read(self, body: str, soft_tabs: bool) -> _Read:
+        """The units of a list (``units`` holds the lists read so far)."""
+        got = self.units[body, soft_tabs] = _units_of(self.text, body, soft_tabs)
         return got
 
-    def fulls(
-        self, body: str, soft_tabs: bool, units: tuple[_Unit, ...], fallback_prefix: str | None
-    ) -> list[str]:
-        """``understand`` of the ``units`` of ``body``."""
-        key = (body, soft_tabs, fallback_prefix)
-        got = self._fulls.get(key)
-        if got is None:
-            got = self._fulls[key] = understand(
-                [u.text for u in units],
-                [u.group for u in units],
-                fallback_prefix=fallback_prefix,
-                names_place=self.names_place,
-            )
+    def understand(self, body: str, soft_tabs: bool, read: _Read, fallback_prefix: str | None) -> list[str]:
+        """``understand`` of the units of ``body`` (``fulls`` holds the lists understood so far)."""
+        got = self.fulls[body, soft_tabs, fallback_prefix] = understand(
+            read.texts, read.groups, fallback_prefix=fallback_prefix, names_place=self.names_place
+        )
         return got
 
 
-def _units_of(text: str, body: str, soft_tabs: bool) -> tuple[_Unit, ...]:
+def _units_of(text: str, body: str, soft_tabs: bool) -> _Read:
     """The units of one list ``body`` of ``text``; TAB-broken names joined where ``soft_tabs``."""
     pieces, _ = split_units(body)
-    units: list[_Unit] = []
-    for p in pieces:
-        cut = cut_trailing(p.text)
-        if soft_tabs and units and p.sep.strip(" \t") == "" and _joins(text, units[-1].text, cut):
-            prev = units[-1]
-            units[-1] = _Unit(prev.text + cut, prev.start, p.start + len(cut), prev.group)
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    groups: list[int] = []
+    prefix = None
+    for piece, start, _end, sep, group in pieces:
+        # Most items end in neither a verb phrase nor an 等 (``cut_trailing``'s own gate).
+        cut = cut_trailing(piece) if piece[-1:] in _CUT_LAST else piece
+        if soft_tabs and texts and sep.strip(" \t") == "" and _joins(text, texts[-1], cut):
+            texts[-1] += cut
+            ends[-1] = start + len(cut)
             continue
         if not cut or ((cut[0] in rl.EMPTY_CELL_FIRST or cut[0].isspace()) and rl.EMPTY_CELL.match(cut)):
             continue
-        units.append(_Unit(cut, p.start, p.start + len(cut), p.group))
-    return tuple(units)
+        texts.append(cut)
+        starts.append(start)
+        ends.append(start + len(cut))
+        groups.append(group)
+        if prefix is None and not soft_tabs:
+            prefix = prefix_of(cut)
+    if soft_tabs:
+        # Read from the names as joined (a lone 区 joined to 县政府 no longer carries one).
+        prefix = next((pf for t in texts if (pf := prefix_of(t)) is not None), None)
+    return _Read(texts, starts, ends, groups, prefix)
 
 
 def _joins(text: str, prev: str, piece: str) -> bool:
@@ -564,56 +580,72 @@ def _assignments_of(
     first_is_lead: bool,
     lists: _Lists,
     aliases: Mapping[str, str] | None,
-    validate: Callable[[object], Assignment],
-) -> list[Assignment]:
+    out: list[dict[str, object]],
+) -> None:
+    """Appends to ``out`` the records (to validate) of the units of one clause."""
     text = norm.text
-    role_parts = [p for p in clause.parts if p.role != rl.DEADLINE]
-    deadline_part = next((p for p in clause.parts if p.role == rl.DEADLINE), None)
-    deadline = _written(norm, deadline_part.start, deadline_part.end) if deadline_part else None
-    deadline_value = _deadline_value(text[deadline_part.start : deadline_part.end]) if deadline_part else None
-    bodies = [text[p.start : p.end] for p in role_parts]
-    read = [lists.units(body, p.soft_tabs) for body, p in zip(bodies, role_parts, strict=True)]
-    if not any(units for units, _ in read):
-        return []
-    # A list whose items carry no place prefix borrows the first prefix of the clause's other lists.
-    clause_prefix = next((pf for _, pf in read if pf is not None), None)
+    # (part, its list as written, its units) of each role part, and the first deadline part.
+    read: list[tuple[_Part, str, _Read]] = []
+    deadline_part = None
+    clause_prefix = None  # the first place prefix of the clause's lists
+    any_units = False
+    units_of, known = lists.read, lists.units
+    for p in clause.parts:
+        if p.role == rl.DEADLINE:
+            if deadline_part is None:
+                deadline_part = p
+            continue
+        body = text[p.start : p.end]
+        r = known.get((body, p.soft_tabs)) or units_of(body, p.soft_tabs)
+        read.append((p, body, r))
+        if r.texts:
+            any_units = True
+        if clause_prefix is None:
+            clause_prefix = r.prefix
+    if not any_units:
+        return
+    if deadline_part is not None:
+        deadline: str | None = _written(norm, deadline_part.start, deadline_part.end)
+        deadline_value = _deadline_value(text[deadline_part.start : deadline_part.end])
+    else:
+        deadline = deadline_value = None
     # The first unit of a 责任单位 list leads where the notice says so and no list is labelled lead.
-    promote = first_is_lead and not any(p.role == rl.LEAD for p in role_parts)
+    promote = first_is_lead and not any(p.role == rl.LEAD for p, _, _ in read)
     clause_span = norm.span(clause.start, clause.end)
     clause_text = norm.raw(clause.start, clause.end)
-    bounds = norm.bounds
-    out: list[Assignment] = []
-    for part, body, (units, _) in zip(role_parts, bodies, read, strict=True):
-        if not units:
+    # ``Normalized.bounds`` of a unit's range, read from its offset maps directly: a unit is
+    # never empty, so its bounds are the start of its first character and the end of its last.
+    starts, ends = norm.starts, norm.ends
+    understood = lists.fulls
+    for part, body, r in read:
+        if not r.texts:
             continue
-        fulls = lists.fulls(body, part.soft_tabs, units, clause_prefix)
+        # A list whose items carry no place prefix borrows the first prefix of the clause's lists.
+        fulls = understood.get((body, part.soft_tabs, clause_prefix)) or lists.understand(
+            body, part.soft_tabs, r, clause_prefix
+        )
         role = _role(part.role)
-        promoted = promote and part.role == rl.RESPONSIBLE
+        first_role = "lead" if promote and part.role == rl.RESPONSIBLE else role
         base = part.start
-        for k, (u, full) in enumerate(zip(units, fulls, strict=True)):
+        for unit, s, e, full in zip(r.texts, r.starts, r.ends, fulls, strict=True):
             # ``unit`` is the normalised reading (widths folded, stray spaces gone): what the
             # span normalises to, and the same spelling whether the notice came as full-width
-            # HTML or as plain text.
-            # One validation per record, its span included (cheaper than building the Span
-            # model first and then the record around it; the same checks run).
-            us, ue = bounds(base + u.start, base + u.end)
+            # HTML or as plain text. The span is validated with its record.
             out.append(
-                validate(
-                    {
-                        "path": path,
-                        "role": "lead" if promoted and k == 0 else role,
-                        "unit": u.text,
-                        "full": full,
-                        "canonical": _canonical(u.text, full, aliases) if aliases else None,
-                        "clause": clause_text,
-                        "deadline": deadline,
-                        "deadline_value": deadline_value,
-                        "span": {"start": us, "end": ue},
-                        "clause_span": clause_span,
-                    }
-                )
+                {
+                    "path": path,
+                    "role": first_role,
+                    "unit": unit,
+                    "full": full,
+                    "canonical": _canonical(unit, full, aliases) if aliases else None,
+                    "clause": clause_text,
+                    "deadline": deadline,
+                    "deadline_value": deadline_value,
+                    "span": {"start": starts[base + s], "end": ends[base + e - 1]},
+                    "clause_span": clause_span,
+                }
             )
-    return out
+            first_role = role
 
 
 def _written(norm: Normalized, start: int, end: int, reading: str | None = None) -> str:

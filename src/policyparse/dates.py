@@ -29,10 +29,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import get_args
 
 import regex
+from pydantic import TypeAdapter
 
 from .lexicon import dates as lx
 from .located import Located
@@ -43,6 +47,13 @@ from .numerals import han_to_int
 _WS = regex.compile(r"\s+")
 _PRECISIONS = frozenset(get_args(DatePrecision))
 _KINDS = ("range", "mrange", "yrange", "prange", "iso", "ypart", "point", "md", "rel")
+
+
+def _without_space(s: str) -> str:
+    """``s`` with its whitespace removed. Most expressions hold none, and a printable string
+    without a plain space holds none (every other space character is unprintable): the
+    pattern is run only when there may be some."""
+    return s if s.isprintable() and " " not in s else _WS.sub("", s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +168,10 @@ def parse_date_expr(s: str) -> DateParts | None:
     ``'2022年7月—9月'`` → range 2022-07 … 2022-09; ``'2025年底前'`` → year 2025, qualifier
     ``底前``; ``'年内'`` → relative, value None, qualifier ``年内``.
     """
-    s = _WS.sub("", s)
+    s = _without_space(s)
     if not s:
         return None
-    m = lx.DATE.fullmatch(s)
+    m = lx.DATE_AT.fullmatch(s)
     if m is None:
         return None
     return _interpret(m)
@@ -173,13 +184,20 @@ _QUAL_INDEX = {k: lx.DATE.groupindex[q] - 1
                for k, q in {"range": "rq", "mrange": "mq", "yrange": "yq", "point": "pq", "md": "mdq"}.items()}
 
 
-def _interpret(m: regex.Match[str]) -> DateParts | None:
-    groups = m.groups()
+def _interpret(m: re.Match[str]) -> DateParts | None:
+    return _interpret_groups(m.groups())
+
+
+# What a match says depends only on its groups, and a notice repeats its dates (the same
+# phase range in every table row): each distinct expression is read once. DateParts is
+# frozen, so sharing one is safe.
+@lru_cache(maxsize=1024)
+def _interpret_groups(groups: tuple[str | None, ...]) -> DateParts | None:
     found = next(((k, groups[i]) for k, i in _KIND_INDEX if groups[i] is not None), None)
     if found is None:
         return None
     kind, whole = found
-    body = _WS.sub("", whole)
+    body = _without_space(whole)
     qual_index = _QUAL_INDEX.get(kind)
     qualifier = groups[qual_index] if qual_index is not None else None
     if kind in ("range", "mrange", "yrange", "prange"):
@@ -272,30 +290,37 @@ def _windows(s: str) -> list[tuple[int, int]]:
         while i >= 0:
             out.append((i - reach if i > reach else 0, i))
             i = find(ch, i + 1)
+    # Each year start's first digit, then its second: str.find of one character is several
+    # times faster than its search for two.
     for y in lx.YEAR_STARTS:
-        i = find(y)
+        first, second = y[0], y[1:]
+        i = find(first)
         while i >= 0:
-            out.append((i, i))
-            i = find(y, i + 1)
+            if s.startswith(second, i + 1):
+                out.append((i, i))
+            i = find(first, i + 1)
     out.sort()
     return out
 
 
-def _date_matches(s: str) -> list[regex.Match[str]]:
+def _date_matches(s: str) -> list[re.Match[str]]:
     """``DATE.finditer(s)``, the same matches, trying ``DATE`` only where a match can
     start: the engine's own scan tests its look-ahead at every character, several times
     the cost of finding the few 年, 月 and years of a notice with ``str.find``."""
-    out: list[regex.Match[str]] = []
+    out: list[re.Match[str]] = []
     pos = 0  # every position before it has been tried, or lies inside a match
-    match = lx.DATE.match
+    match = lx.DATE_AT.match
     first = lx.FIRST_CHAR.finditer
     for lo, hi in _windows(s):
         if lo < pos:
             lo = pos
         if lo > hi:
             continue
-        for c in first(s, lo, hi + 1):
+        # One character past ``hi``: FIRST_CHAR looks one ahead.
+        for c in first(s, lo, hi + 2):
             p = c.start()
+            if p > hi:
+                break
             if p < pos:
                 continue
             m = match(s, p)
@@ -307,16 +332,32 @@ def _date_matches(s: str) -> list[regex.Match[str]]:
     return out
 
 
-def _mention(norm: Normalized, start: int, end: int, parts: DateParts) -> Located[DateMention]:
-    item = DateMention(
-        text=norm.raw(start, end),
-        precision=parts.precision,
-        value=parts.value,
-        end=parts.end,
-        qualifier=parts.qualifier,
-        span=norm.span(start, end),
-    )
-    return Located(item, start, end)
+def _mentions(norm: Normalized, found: list[tuple[int, int, DateParts]]) -> list[Located[DateMention]]:
+    """The date mentions at normalised ``(start, end, parts)``, validated in one call: the
+    same checks as building every DateMention and Span on its own."""
+    records: list[dict[str, object]] = []
+    original, starts, ends = norm.original, norm.starts, norm.ends
+    for start, end, parts in found:
+        # ``norm.raw`` and ``norm.bounds`` read from the offset map without a call each
+        # (every match holds at least one character).
+        s, e = (starts[start], ends[end - 1]) if end > start else norm.bounds(start, end)
+        records.append({
+            "text": original[s:e] if end > start else "",
+            "precision": parts.precision,
+            "value": parts.value,
+            "end": parts.end,
+            "qualifier": parts.qualifier,
+            "span": {"start": s, "end": e},
+        })
+    items = _validate_mentions()(records)
+    return [Located(item, start, end) for item, (start, end, _) in zip(items, found, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _validate_mentions() -> Callable[[list[dict[str, object]]], list[DateMention]]:
+    """The validator of a list of date mentions, built on first use (models defer their
+    schemas so that importing stays light)."""
+    return TypeAdapter(list[DateMention]).validate_python
 
 
 def _outside(numbers: list[Located[DocNumber]]) -> list[tuple[int, int]]:
@@ -333,12 +374,9 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 def find_dates(norm: Normalized, numbers: list[Located[DocNumber]]) -> list[Located[DateMention]]:
     """Every date expression outside document numbers, in order."""
     blocked = _outside(numbers)
-    out: list[Located[DateMention]] = []
-    for start, end, parts in read_dates(norm.text):
-        if blocked and _overlaps(blocked, start, end):
-            continue
-        out.append(_mention(norm, start, end, parts))
-    return out
+    found = [(start, end, parts) for start, end, parts in read_dates(norm.text)
+             if not (blocked and _overlaps(blocked, start, end))]
+    return _mentions(norm, found)
 
 
 def dates_in(
@@ -357,9 +395,6 @@ def dates_in(
     if dates is not None:
         return [d for d in dates if start <= d.start and d.end <= end]
     blocked = _outside(numbers or [])
-    out: list[Located[DateMention]] = []
-    for s, e, parts in read_dates(norm.text[start:end]):
-        if blocked and _overlaps(blocked, start + s, start + e):
-            continue
-        out.append(_mention(norm, start + s, start + e, parts))
-    return out
+    found = [(start + s, start + e, parts) for s, e, parts in read_dates(norm.text[start:end])
+             if not (blocked and _overlaps(blocked, start + s, start + e))]
+    return _mentions(norm, found)

@@ -14,7 +14,6 @@ from .models import Incentive
 from .normalize import Normalized
 from .quantities import Quantity
 
-_HAN = regex.compile(r"\p{Han}")
 _CLAUSE_SPLIT = regex.compile(r"[,;]")
 _PURPOSE_TRIM = regex.compile(r"^[ \t,;:、]+|[ \t,;:、]+$")
 _PURPOSE_CUES = regex.compile(
@@ -98,11 +97,11 @@ def _purpose(text: str, q: Quantity, clause: tuple[int, int], sentence: tuple[in
     if i >= 0:
         part = _CLAUSE_SPLIT.split(head[i + 1 :], maxsplit=1)[0]
         part = str(_PURPOSE_TRIM.sub("", part))
-        if len(_HAN.findall(part)) >= 2:
+        if lx.TWO_HAN.search(part):  # two Han characters or more
             return part
     c0, c1 = clause
     around = str(_PURPOSE_TRIM.sub("", _PURPOSE_CUES.sub("", text[c0 : q.start] + text[q.end : c1])))
-    if len(_HAN.findall(around)) >= 2:
+    if lx.TWO_HAN.search(around):
         return around
     # "A类人才,每人每月1500元": the sentence's head names who it is for.
     return str(_PURPOSE_TRIM.sub("", _PURPOSE_CUES.sub("", head.split(",")[0])))

@@ -101,6 +101,10 @@ class _Builder:
                 edits.append((s, e, r))
         self.apply(edits)
 
+    def delete(self, matches: list[regex.Match[str]]) -> None:
+        """Delete every (non-empty) match; ``sub(pattern, "")`` from matches found another way."""
+        self.apply([(m.start(), m.end(), "") for m in matches if m.end() > m.start()])
+
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Replace ``text[s:e]`` by ``r`` for each non-overlapping edit, in one pass."""
         if not edits:
@@ -180,12 +184,92 @@ def _table_break_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+def matches_at(pattern: regex.Pattern[str], text: str, starts: set[int]) -> list[regex.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern whose matches are never empty, when every
+    match it can make starts at one of ``starts``: the same matches, tried only there (each
+    time the leftmost at or after the end of the last one)."""
+    out: list[regex.Match[str]] = []
+    end = 0
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            out.append(m)
+            end = max(m.end(), p + 1)
+    return out
+
+
+# Anchor character → the cruft words holding it, each with the anchor's offset in the word.
+_CRUFT_ANCHORS: dict[str, list[tuple[str, int]]] = {}
+for _word, _anchor in lx.CRUFT_WORDS.items():
+    _CRUFT_ANCHORS.setdefault(_anchor, []).append((_word, _word.index(_anchor)))
+
+
+def _cruft_starts(text: str) -> set[int]:
+    """The line starts where a CRUFT_LINE match can begin.
+
+    A match holds one of ``CRUFT_WORDS`` (or a lone 大/中/小, followed by a space, a 】 or the
+    end) on its first line, or after only spaces and blank lines (its whitespace runs cross line
+    ends): so it starts at the start of that word's line or of one of the blank lines before it.
+    """
+    starts: set[int] = set()
+    hits: list[int] = []
+    find = text.find
+    # One character is found many times faster than a word (str.find's search for a word is
+    # slow on Chinese text); the few places it occurs are then checked for the words.
+    for anchor, words in _CRUFT_ANCHORS.items():
+        i = find(anchor)
+        while i >= 0:
+            for word, offset in words:
+                if i >= offset and text.startswith(word, i - offset):
+                    hits.append(i - offset)
+            i = find(anchor, i + 1)
+    n = len(text)
+    for word in lx.CRUFT_LONE:
+        i = find(word)
+        while i >= 0:
+            if i + 1 == n or text[i + 1] == "】" or text[i + 1].isspace():
+                hits.append(i)
+            i = find(word, i + 1)
+    for k in hits:
+        starts.add(text.rfind("\n", 0, k) + 1)
+        # str.isspace() accepts every character the pattern's \s does (a test checks it).
+        q = k - 1
+        while q >= 0 and text[q].isspace():
+            if text[q] == "\n":
+                starts.add(q + 1)
+            q -= 1
+        if q < 0:
+            starts.add(0)
+    return starts
+
+
+def _bullet_starts(text: str) -> set[int]:
+    """The line starts where an MD_BULLET match can begin: the lines where a bullet mark
+    stands before a space or tab."""
+    starts: set[int] = set()
+    find = text.find
+    # Each mark on its own: str.find of one character is several times faster than a scan
+    # for a class of them.
+    for mark in lx.BULLET_MARKS:
+        i = find(mark)
+        while i >= 0:
+            if text[i + 1 : i + 2] in (" ", "\t"):
+                starts.add(text.rfind("\n", 0, i) + 1)
+            i = find(mark, i + 1)
+    return starts
+
+
 def normalize(original: str) -> Normalized:
     """Normalise ``original`` for extraction; see the module docstring."""
     b = _Builder(original)
-    b.sub(lx.CR, "\n")
+    if "\r" in b.text:
+        b.sub(lx.CR, "\n")
     b.fold(lx.FOLD_CHARS, lx.FOLD_MAP)
-    if _TRADITIONAL_HINT.search(b.text):
+    # Each character looked for on its own: thirty scans for one character cost less than
+    # one scan for a class of thirty.
+    if any(c in b.text for c in lx.TRADITIONAL_CHARS):
         b.replace_same_length(_to_simplified(b.text))
     if "<" in b.text:
         if "|" in b.text:
@@ -204,11 +288,14 @@ def normalize(original: str) -> Normalized:
         b.sub(lx.MD_EMPHASIS, "")
     if "|" in b.text:
         b.sub(lx.MD_TABLE_RULE, "")
-    if lx.BULLET_HINT.search(b.text):
-        b.sub(lx.MD_BULLET, "")
-    b.sub(lx.CRUFT_LINE, "")
-    b.sub(lx.SPACE_IN_MARKER, "")
+    # The line-anchored patterns are tried only at the line starts where they can match; the
+    # engine would try them at every character.
+    b.delete(matches_at(lx.MD_BULLET, b.text, _bullet_starts(b.text)))
+    b.delete(matches_at(lx.CRUFT_LINE, b.text, _cruft_starts(b.text)))
+    tabs = "\t" in b.text
+    b.sub(lx.SPACE_IN_MARKER if tabs else lx.SPACE_IN_MARKER_NO_TAB, "")
     b.sub(lx.SPACE_BETWEEN_HAN, "")
-    b.sub(lx.EDGE_SPACE, "")
-    b.sub(lx.LOST_DASH, "—")
+    b.sub(lx.EDGE_SPACE if tabs else lx.EDGE_SPACE_NO_TAB, "")
+    if "?" in b.text:
+        b.sub(lx.LOST_DASH, "—")
     return b.build(original)

@@ -13,6 +13,12 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def han_to_int(s: str) -> int | None:
     """``十二`` → 12, ``一百五十`` → 150, ``三千`` → 3000, ``二〇一七`` → 2017; None if not a numeral."""
+    # Most numerals read are list and date numbers, 1 to 99: looked up, not worked out.
+    known = _KNOWN.get(s)
+    return known if known is not None else _read_numeral(s)
+
+
+def _read_numeral(s: str) -> int | None:
     if not s:
         return None
     if s in CIRCLED:
@@ -38,6 +44,19 @@ def han_to_int(s: str) -> int | None:
         else:
             return None
     return total + section + number if seen else None
+
+
+def _common_numerals() -> dict[str, int]:
+    # Every spelling of 0–99 a notice uses (1, 01, 一, 十一, 二十, ①), each with the value the
+    # general reading gives it, so that the look-up can never disagree with it.
+    han = "〇一二三四五六七八九"
+    spellings = [str(i) for i in range(100)] + [f"{i:02d}" for i in range(10)] + list(CIRCLED)
+    spellings += [*han, "零", "两", "十"]
+    spellings += [f"{han[t] if t > 1 else ''}十{han[u] if u else ''}" for t in range(1, 10) for u in range(10)]
+    return {s: v for s in spellings if (v := _read_numeral(s)) is not None}
+
+
+_KNOWN = _common_numerals()
 
 
 def to_decimal(s: str) -> Decimal | None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -117,15 +116,22 @@ def _split_plain(body: str, pattern: regex.Pattern[str] = lx.LIST_ITEM) -> tuple
     pieces: list[Piece] = []
     group = 0
     pos = 0
+    # A body without a strong separator is one group: its separators need no look.
+    strong = not _STRONG.isdisjoint(body)
     # The matches follow one another without a gap (each takes the separators before its
     # item), so offsets are summed lengths: ``findall``'s strings, without match objects.
     for sep, item in pattern.findall(body):
-        if pieces and not _STRONG.isdisjoint(sep):
+        if strong and pieces and not _STRONG.isdisjoint(sep):
             group += 1
         start = pos + len(sep)
         pos = start + len(item)
-        pieces.append(Piece(item, start, pos, sep, group))
+        pieces.append(_new_piece(Piece, (item, start, pos, sep, group)))
     return tuple(pieces), body[pos:]
+
+
+# ``Piece(...)`` without the Python-level ``__new__`` of a named tuple (the same tuple, built
+# in C): lists are split item by item.
+_new_piece = tuple.__new__
 
 
 @lru_cache(maxsize=8192)
@@ -145,8 +151,10 @@ def looks_like_unit(unit: str) -> bool:
 @lru_cache(maxsize=8192)
 def prefix_of(unit: str) -> str | None:
     """The place prefix a unit carries (市 in 市科技局 and 市市场监管局, none in 市场监管局)."""
-    m = lx.PREFIX.match(unit)
-    return m.group("p") if m else None
+    # ``lx.PREFIX.match`` read off its two character sets: a prefix character, then anything
+    # but a character that makes it a word (the end of the unit included).
+    first = unit[:1]
+    return first if first in lx.PREFIX_CHARS and unit[1:2] not in lx.PREFIX_NOT_BEFORE else None
 
 
 # The tests ``understand`` makes of one unit, each a function of the unit's text alone, so
@@ -185,13 +193,15 @@ def _distribute_suffixes(units: Sequence[str], groups: Sequence[int]) -> list[st
     out = list(units)
     if len(units) < 2:
         return out  # a lone item is its group's last: it lends, it takes nothing
-    last_of: dict[int, int] = {}
-    for k, g in enumerate(groups):
-        last_of[g] = k
-    # The suffix each group's last item lends (None: it lends none), read once per group.
-    lent = {g: _lent_suffix(units[last]) for g, last in last_of.items()}
+    if not any(u[-1:] in lx.SHARED_SUFFIX_LAST for u in units):
+        return out  # no item ends like a shared suffix, so no group's last item lends one
+    last_of = dict(zip(groups, range(len(groups)), strict=True))  # a group's later items overwrite
+    # The suffix each group's last item lends, read once per group (a group lending none is left out).
+    lent = {g: suffix for g, last in last_of.items() if (suffix := _lent_suffix(units[last])) is not None}
+    if not lent:
+        return out  # no group lends: every item stays as it is (most lists)
     for k, (u, g) in enumerate(zip(units, groups, strict=True)):
-        suffix = lent[g]
+        suffix = lent.get(g)
         if suffix is None or k == last_of[g]:
             continue
         if _complete(u):
@@ -221,16 +231,20 @@ def understand(
         return []
     fulls = _distribute_suffixes(units, groups if groups is not None else [0] * len(units))
     prefixes = [prefix_of(u) for u in fulls]
+    if None not in prefixes:
+        return fulls  # every unit carries its prefix: none to restore (most lists)
     out = list(fulls)
     for k, u in enumerate(fulls):
-        if prefixes[k] is not None or not restorable(u, names_place):
+        if prefixes[k] is not None or not _plain_department(u):
             continue
         p = next((prefixes[j] for j in range(k - 1, -1, -1) if prefixes[j]), None)
         if p is None:
             p = next((prefixes[j] for j in range(k + 1, len(fulls)) if prefixes[j]), None)
         if p is None:
             p = fallback_prefix
-        if p is not None:
+        # ``restorable``'s last test, asked only where there is a prefix to restore: it may
+        # read the whole notice (``place_namer``).
+        if p is not None and not (names_place is not None and names_place(u)):
             out[k] = p + u
     return out
 
@@ -254,7 +268,9 @@ def _places(text: str) -> set[str]:
     One pass over the text's level characters instead of a search of the whole text per
     head and level: the same answers, at a cost that does not grow with the number of units.
     """
-    out = set(chain.from_iterable(lx.PLACE_HEADS.findall(text)))  # (three, two) per end
+    threes = lx.PLACE_HEADS.findall(text)
+    out = set(threes)
+    out.update([head[1:] for head in threes])  # each end's 2-character head
     if lx.PLACE_END.match(text, 2):
         out.add(text[:2])  # the one end PLACE_HEADS cannot see with a 2-character head
     return out

@@ -15,6 +15,11 @@ from .numerals import han_to_int
 
 Kind = str  # "count" | "money" | "percent" | "time"
 
+_ONE = Decimal(1)
+# Longest plain whole number read as Decimal(digits) directly: under the context's 28 digits,
+# ``v * 1`` is exact, so the general way gives the same value.
+_PLAIN_DIGITS_MAX = 27
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -85,7 +90,7 @@ def unit_kind(unit: str) -> Kind:
 
 def multiplier_of(word: str | None) -> Decimal:
     """万 → 10000, 亿 → 1e8 …; 1 for no multiplier."""
-    return lx.MULTIPLIERS.get(word or "", Decimal(1))
+    return lx.MULTIPLIERS.get(word or "", _ONE)
 
 
 def split_unit(written: str) -> tuple[Decimal, str]:
@@ -160,10 +165,14 @@ def _read(g: tuple[str | None, ...], s: int, e: int, text: str) -> Quantity | No
             han=han,
         )
     assert num is not None and unit_w is not None
+    unit = base_unit(unit_w)
+    if mult_w is None and num.isascii() and num.isdigit() and len(num) <= _PLAIN_DIGITS_MAX:
+        # Most figures are plain whole numbers (20件, 2025年): their value is their digits,
+        # what parse_number, × 1 and _exact give the long way.
+        return Quantity(s, e, text[s:e], Decimal(num), unit, written_unit=unit_w, kind=unit_kind(unit), han=han)
     v = parse_number(num)
     if v is None:
         return None
-    unit = base_unit(unit_w)
     mult = multiplier_of(mult_w)
     return Quantity(
         s,

@@ -14,9 +14,12 @@ every carried text is prefixed 附文1/, 附文2/ … (FORMAT.md); annexes alway
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
+from pydantic import TypeAdapter
 
 from .lexicon.attachments import ATTACHMENT_LIST
 from .lexicon.markers import (
@@ -27,17 +30,19 @@ from .lexicon.markers import (
     DATE_LINE,
     FILE_NAME,
     HEADING_LINE,
+    HEADING_LINE_NEXT,
     INLINE_HEADING,
     LONG_LINE,
     MARKER,
     RANK,
+    SPLIT_PAREN_HINT,
     TITLE_END,
     TITLE_RUNS_ON,
     TOC_HEADING,
     TOC_LEADER,
 )
 from .models import Section
-from .normalize import Normalized
+from .normalize import Normalized, matches_at
 from .numerals import han_to_int
 
 RUN_ON_LEN = 40  # a heading line this long without 。 or : was hard-wrapped: its title runs on
@@ -115,27 +120,40 @@ class Outline:
 
     def to_models(self, norm: Normalized) -> list[Section]:
         """The tree as ``Section`` models with spans into the original text."""
+        # The whole tree is validated in one call, spans and children included: the same
+        # checks as building every Section and Span on its own.
+        return _validate_sections()([_section_record(self.nodes, n, norm) for n in self.nodes if n.parent is None])
 
-        # Each top-level tree is validated in one call, spans and children included: the same
-        # checks as building every Section and Span on its own, without a Python-level model
-        # construction per node.
-        def build(i: int) -> dict[str, object]:
-            n = self.nodes[i]
-            hs, he = norm.bounds(n.start, n.heading_end)
-            ss, se = norm.bounds(n.start, max(n.end, n.heading_end))
-            return {
-                "path": n.path,
-                "marker": n.marker,
-                "kind": n.kind,
-                "number": n.number,
-                "level": n.level,
-                "title": n.title,
-                "heading": {"start": hs, "end": he},
-                "span": {"start": ss, "end": se},
-                "children": [build(c) for c in n.children],
-            }
 
-        return [Section.model_validate(build(i)) for i, n in enumerate(self.nodes) if n.parent is None]
+def _section_record(nodes: list[OutlineNode], n: OutlineNode, norm: Normalized) -> dict[str, object]:
+    """``n`` and its subtree as the data of a ``Section``. (A module function rather than a
+    closure inside ``to_models``: a recursive closure is a reference cycle that only the
+    cyclic collector frees.)"""
+    starts, ends = norm.starts, norm.ends
+    a, b = n.start, n.heading_end
+    e = n.end if n.end > b else b
+    # ``norm.bounds`` of a non-empty range read straight from the offset map (a heading holds
+    # its marker, so both ranges are non-empty), without a method call per offset.
+    hs, he = (starts[a], ends[b - 1]) if b > a else norm.bounds(a, b)
+    ss, se = (starts[a], ends[e - 1]) if e > a else norm.bounds(a, e)
+    return {
+        "path": n.path,
+        "marker": n.marker,
+        "kind": n.kind,
+        "number": n.number,
+        "level": n.level,
+        "title": n.title,
+        "heading": {"start": hs, "end": he},
+        "span": {"start": ss, "end": se},
+        "children": [_section_record(nodes, nodes[k], norm) for k in n.children],
+    }
+
+
+@lru_cache(maxsize=1)
+def _validate_sections() -> Callable[[list[dict[str, object]]], list[Section]]:
+    """The validator of a list of section trees, built on first use (models defer their
+    schemas so that importing stays light)."""
+    return TypeAdapter(list[Section]).validate_python
 
 
 @dataclass(slots=True)
@@ -168,6 +186,39 @@ def _normal_marker(kind: str, number_text: str, number: int) -> str:
     return number_text
 
 
+@lru_cache(maxsize=1024)
+def _read_marker(kind: str, number_text: str) -> tuple[int, str] | None:
+    """A marker's number and normal form; None if its number is not one. The same few
+    markers (一、, (二), 3.) recur in every notice: memoised."""
+    value = han_to_int(number_text)
+    return (value, _normal_marker(kind, number_text, value)) if value else None
+
+
+def _contains(text: str, word: str) -> bool:
+    """``word in text``, found through its first character: on Chinese text str.find of one
+    character is many times faster than its search for a word, and the words asked for
+    here (dot leaders) have a rare first character or few places to check."""
+    find = text.find
+    i = find(word[0])
+    while i >= 0:
+        if text.startswith(word, i):
+            return True
+        i = find(word[0], i + 1)
+    return False
+
+
+def _line_starts_of(text: str, char: str, after: tuple[str, ...] | None = None) -> set[int]:
+    """The starts of the lines holding ``char`` (followed by one of ``after``, if given)."""
+    starts: set[int] = set()
+    find = text.find
+    i = find(char)
+    while i >= 0:
+        if after is None or text[i + 1 : i + 2] in after:
+            starts.add(text.rfind("\n", 0, i) + 1)
+        i = find(char, i + 1)
+    return starts
+
+
 def _line_end(text: str, pos: int, bound: int | None = None) -> int:
     """End of the line at ``pos``, or ``bound`` if that comes first (keeps scans short in
     bodies flattened to one line)."""
@@ -180,12 +231,17 @@ def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     # Only the lines HEADING_LINE finds can hold a candidate: one scan of the text instead
     # of a Python step per line.
-    for hit in HEADING_LINE.finditer(text):
-        pos = hit.start()
-        eol = _line_end(text, pos)
+    n = len(text)
+    hits = [0] if HEADING_LINE.match(text) else []
+    hits += [m.end() for m in HEADING_LINE_NEXT.finditer(text)]
+    for pos in hits:
+        eol = text.find("\n", pos)
+        if eol < 0:
+            eol = n
         line = text[pos:eol]
-        stripped = line.strip()
-        start = pos + len(line) - len(line.lstrip())
+        lstripped = line.lstrip()
+        stripped = lstripped.rstrip()
+        start = eol - len(lstripped)
         table = False
         if stripped.startswith("|"):
             if stripped.endswith("|") and len(stripped) > 1:
@@ -196,7 +252,8 @@ def _candidates(text: str) -> list[_Candidate]:
             while start < eol and text[start] in " \t":
                 start += 1
         if stripped:
-            annex = ANNEX.match(text, start, eol)
+            # An annex label starts with 附 (附件, 附录): other lines skip the pattern.
+            annex = ANNEX.match(text, start, eol) if text.startswith("附", start) else None
             rest = annex.group("rest").strip() if annex else ""
             if annex and len(rest) <= ANNEX_REST_MAX and "。" not in rest:
                 num = han_to_int(annex.group("n")) or 0
@@ -209,26 +266,24 @@ def _candidates(text: str) -> list[_Candidate]:
                     starts += [m.end() for m in INLINE_HEADING.finditer(text, pos, eol)]
                 for s in starts:
                     m = MARKER.match(text, s, eol)
-                    if not m or (m.end() >= eol and s != start):
+                    if not m or m.lastindex is None or (m.end() >= eol and s != start):
                         continue
                     # The family's group closes last; its number is the group inside it.
                     kind = _MARKER_KIND[m.lastindex]
-                    num_text = m.group(m.lastindex + 1)
-                    value = han_to_int(num_text)
-                    if not value:
+                    read = _read_marker(kind, m.group(m.lastindex + 1))
+                    if read is None:
                         continue
-                    marker = _normal_marker(kind, num_text, value)
-                    out.append(_Candidate(kind, value, marker, s, m.end(), eol, s != start))
-    # The pattern needs "(" then spaces or tabs then a newline.
-    split = "(\n" in text or "( " in text or "(\t" in text
-    for m in _SPLIT_PAREN.finditer(text) if split else ():
+                    out.append(_Candidate(kind, read[0], read[1], s, m.end(), eol, s != start))
+    # The pattern starts a line with "(" then spaces or tabs then a newline: only such lines
+    # are tried.
+    split_starts = {text.rfind("\n", 0, m.start()) + 1 for m in SPLIT_PAREN_HINT.finditer(text)}
+    for m in matches_at(_SPLIT_PAREN, text, split_starts) if split_starts else ():
         num_text = m.group(1)
-        value = han_to_int(num_text)
-        if value:
-            kind = "paren_arabic" if num_text.isdigit() else "paren_han"
+        kind = "paren_arabic" if num_text.isdigit() else "paren_han"
+        read = _read_marker(kind, num_text)
+        if read is not None:
             body = m.end()
-            out.append(_Candidate(kind, value, _normal_marker(kind, num_text, value), m.start(), body,
-                                  _line_end(text, body), False))
+            out.append(_Candidate(kind, read[0], read[1], m.start(), body, _line_end(text, body), False))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -265,7 +320,7 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     line and the first heading that repeats the contents' first entry."""
     drop: set[int] = set()
     # Dot leaders need one of these runs; without them no line is a contents entry.
-    leaders = "..." in text or "……" in text or "···" in text
+    leaders = _contains(text, "...") or _contains(text, "……") or _contains(text, "···")
     for i, c in enumerate(cands if leaders else ()):
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(text)
         if _is_toc_entry(text, c, nxt):
@@ -284,7 +339,8 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         if k < len(same):
             drop.update(range(first, same[k]))
     # The numbered lines of a 附件: list name annexes; they are not headings.
-    for m in ATTACHMENT_LIST.finditer(text):
+    # Such a list starts a line with 附件: only those lines are tried.
+    for m in matches_at(ATTACHMENT_LIST, text, _line_starts_of(text, "附", ("件",))):
         for i in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())):
             if cands[i].kind == "arabic":
                 drop.add(i)
@@ -422,7 +478,7 @@ def build_outline(norm: Normalized) -> Outline:
                 title, title_end = _annex_title(text, c.line_end, bound)
         else:
             title, title_end = _title(text, c, limit, bound)
-            if FILE_NAME.search(title):
+            if "." in title and FILE_NAME.search(title):
                 continue  # a download link, numbered like a list item
         part_no = len(parts) if new_part else len(parts) - 1
         parent = stack[keep - 1] if keep else None

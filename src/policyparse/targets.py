@@ -32,7 +32,6 @@ from .sections import Outline, OutlineNode
 DeadlineSource = str
 
 _CONNECTOR = regex.compile(r"^[ \t]*(?:及以上|以上|及以下|以下|以内|左右)?[ \t]*[、,和及与或]?[ \t]*$")
-_SPACES = regex.compile(r"[ \t]+")
 _CLAUSE_LEAD = regex.compile(r"(?:^|[\n。|,;:!?])([^\n。|,;:!?]*)$")
 _NUMERAL_START = regex.compile(r"[ \t]*[\d一二两三四五六七八九十百千万亿]")
 _BRACKETED = regex.compile(r"《[^《》\n]{0,80}》")
@@ -68,6 +67,8 @@ class _Doc:
     cue_nodes: list[OutlineNode | None] = field(default_factory=list)
     cue_in_phase: list[bool] = field(default_factory=list)
     article_paths: dict[str, bool] = field(default_factory=dict)  # path → is a regulation's article
+    section_scopes: dict[int, tuple[set[int], int]] = field(default_factory=dict)  # see _section_scope
+    has_rows: bool = True  # whether a line of the text opens with "|" (a task table's row)
 
 
 def find_targets(
@@ -104,6 +105,7 @@ def find_targets(
     doc.cue_in_phase = [_phase_at(doc, c.pos) is not None for c in cues]
     doc.excluded = bracketed + [m.span() for m in lx.QUOTED.finditer(text)]
     doc.excluded.sort()
+    doc.has_rows = _has_rows(text)
 
     table_targets, consumed = _timetables(doc)
     targets: list[tuple[int, Target]] = [(t.value_span.start, t) for t in table_targets]
@@ -201,7 +203,9 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[obje
     rule: bool | None = None
     for i, q in enumerate(qs):
         pos, end = q.start, q.end
-        if lx.ORDINAL_BEFORE.search(text, max(s0, pos - 3), pos):
+        if pos > s0 and text[pos - 1] in lx.ORDINAL_BEFORE_LAST and lx.ORDINAL_BEFORE.search(
+            text, max(s0, pos - 3), pos
+        ):
             continue
         if not clause[0] <= pos < clause[1]:
             clause = _clause(text, pos, s0, s1)
@@ -218,10 +222,11 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[obje
         if path and _is_article(doc, path):
             continue  # a regulation's articles state rules, not goals
         if rule is None:
-            rule = bool(lx.RULE_CUE.search(text, c0, c1) or lx.FORMULA.search(text, c0, c1))
+            rule = bool(lx.RULE_OR_FORMULA.search(text, c0, c1))
         if rule:
             continue
-        if lx.NOT_TARGET_AFTER.match(text, end):  # RANGE_AFTER or DOCUMENT_AFTER
+        after = text[end : end + 1]
+        if after in lx.NOT_TARGET_AFTER_FIRST and lx.NOT_TARGET_AFTER.match(text, end):  # RANGE_ or DOCUMENT_AFTER
             continue
         if q.unit in lx.MEASURE_UNITS and lx.PROJECT_AFTER.search(text, end, c1):
             continue  # 730万千瓦…电源项目: a project's specification
@@ -230,13 +235,18 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[obje
             continue  # 一条/一个 is an article in prose; 每年遴选一个 is a quota
         if lx.NOT_TARGET_BEFORE.search(before):  # PREPOSITION, EXISTING, PAST or SPEC
             continue
-        if lx.REMOVE_BEFORE.search(before) and lx.SUFFIX_CUE.match(text, end):
+        if after in lx.SUFFIX_CUE_FIRST and lx.SUFFIX_CUE.match(text, end) and lx.REMOVE_BEFORE.search(before):
             continue
         if q.han and lx.NAMED_COUNT_BEFORE.search(before):
             continue
-        if lx.LABELLED_WHOLE.search(text, end, c1):
+        if text.find(lx.LABELLED_WHOLE_LEAD, end, c1) >= 0 and lx.LABELLED_WHOLE.search(text, end, c1):
             continue
-        if lx.OWN_ITEMS_AFTER.search(text[end:c1]) and lx.OWN_ITEMS_BEFORE.search(before.rstrip()):
+        if (
+            end < c1
+            and text[end] in lx.OWN_ITEMS_AFTER_FIRST
+            and lx.OWN_ITEMS_AFTER.search(text[end:c1])
+            and lx.OWN_ITEMS_BEFORE.search(before.rstrip())
+        ):
             continue
         if i + 1 < len(qs) and _is_threshold(text, q, qs[i + 1], c1):
             continue
@@ -333,7 +343,7 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
 
     out: list[object] = []
     for k, (q, _, path) in enumerate(group):
-        suffix = lx.SUFFIX_CUE.match(text, q.end)
+        suffix = lx.SUFFIX_CUE.match(text, q.end) if text[q.end : q.end + 1] in lx.SUFFIX_CUE_FIRST else None
         q_end = suffix.end() if suffix else q.end
         comparator: Comparator
         if q.is_range:
@@ -349,19 +359,21 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
                 cmp_prefix = _prefix_comparator(segment)
             comparator = cmp_prefix  # type: ignore[assignment]
         metric, text_end, next_start = subject, q_end, q_end
-        if not metric or lx.OBJECT_VERB.search(metric):
+        if not metric or (metric[-1] in lx.OBJECT_VERB_LAST and lx.OBJECT_VERB.search(metric)):
             noun, noun_end, next_start = _noun_after(text, q_end, c1)
             if noun:
                 metric = metric + noun
                 text_end = noun_end
-        if state.last_metric and not lx.TWO_HAN.search(metric):
+        names = bool(lx.TWO_HAN.search(metric))
+        if state.last_metric and not names:
             metric = state.last_metric  # "改造煤电机组规模16台980万千瓦": one metric, two figures
+            names = bool(lx.TWO_HAN.search(metric))
         metrics = [metric]
         if respectively and len(group) > 1:
             parts = _split_subject(subject)
             if len(parts) == len(group):
                 metrics = [parts[k]]
-        elif len(group) == 1 and lx.EACH.search(segment):
+        elif len(group) == 1 and any(w in segment for w in lx.EACH_WORDS) and lx.EACH.search(segment):
             parts = _split_subject(subject, on_and=False)
             if len(parts) > 1:
                 metrics = parts
@@ -374,7 +386,8 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
         t0 = _lstrip_pos(text, seg_start, q.start)
         made = None  # the fields every metric of this figure shares, made on first use
         for metric_k in metrics:
-            if not lx.TWO_HAN.search(metric_k):
+            # (``names`` is this test's answer for ``metric`` itself, the usual only one)
+            if not (names if metric_k is metric else lx.TWO_HAN.search(metric_k)):
                 continue  # a bare figure with nothing it measures
             if made is None:
                 ts, te = norm.bounds(t0, text_end)
@@ -391,7 +404,7 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             target = validate(
                 {
                     "path": path,
-                    "metric": _SPACES.sub("", metric_k),
+                    "metric": _no_spaces(metric_k),
                     "comparator": comparator,
                     "value": q.value,
                     "value_min": q.value_min,
@@ -429,6 +442,11 @@ def _is_fund(text: str, q: Quantity, c0: int, c1: int) -> bool:
     return bool(lx.FUND_SETUP.search(text[c0 : q.start]) and lx.FUND_AFTER.search(text[q.end : c1]))
 
 
+def _no_spaces(s: str) -> str:
+    """``s`` without its spaces and tabs (what ``regex.sub(r"[ \\t]+", "", s)`` gives, for less)."""
+    return s.replace(" ", "").replace("\t", "")
+
+
 def _lstrip_pos(text: str, a: int, b: int) -> int:
     while a < b and text[a] in " \t、,和及":
         a += 1
@@ -451,13 +469,36 @@ def trim_metric(segment: str) -> str:
 
 
 def _trim_metric(segment: str) -> str:
-    s = lx.LEAD_PREP.sub("", lx.BASELINE_IN_METRIC.sub("", segment))
+    s = segment
+    if "比" in s or "较" in s:  # every BASELINE_IN_METRIC cue holds one
+        s = lx.BASELINE_IN_METRIC.sub("", s)
+    if s[:1] in lx.LEAD_PREP_FIRST:
+        s = lx.LEAD_PREP.sub("", s)
     for _ in range(3):
-        new = lx.RIGHT_SCAFFOLD.sub("", lx.LEFT_SCAFFOLD.sub("", s))
+        new = _trim_right(_trim_left(s))
         if new == s:
             break
         s = new
     return str(s).strip()
+
+
+def _trim_left(s: str) -> str:
+    """``LEFT_SCAFFOLD.sub("", s)``, skipped when ``s`` cannot open with scaffolding."""
+    # Most metrics open with no scaffolding, and the pattern's long alternation costs more
+    # than a set look-up. ``\d`` is any Unicode decimal digit; the few digits of planes past
+    # the first that ``isdecimal`` may not know (Unicode versions differ) take the slow way.
+    c = s[:1]
+    if c and (c in lx.LEFT_SCAFFOLD_FIRST or c.isdecimal() or c > "\uffff"):
+        return str(lx.LEFT_SCAFFOLD.sub("", s))
+    return s
+
+
+def _trim_right(s: str) -> str:
+    """``RIGHT_SCAFFOLD.sub("", s)``, skipped when ``s`` cannot end with scaffolding."""
+    # Anchored at the end, the search would still try every offset of ``s`` to learn that.
+    if s and s[-1] in lx.RIGHT_SCAFFOLD_LAST:
+        return str(lx.RIGHT_SCAFFOLD.sub("", s))
+    return s
 
 
 def _noun_after(text: str, pos: int, c1: int) -> tuple[str, int, int]:
@@ -574,22 +615,34 @@ _GOAL_AHEAD = regex.compile(r"[^。;\n]{0,60}?的?目标")
 def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None:
     before = text[max(0, start - 6) : start]
     after = text[end : end + 4]
+    # Each pattern is tried only when the date's neighbour is a character it can end or open
+    # with (the *_LAST and *_FIRST sets): most dates have none of them around.
+    last = before[-1:]
+    first = after[:1]
+    if text[max(0, start - 2) : max(0, start - 2) + 1] in lx.BASELINE_FIRST and lx.BASELINE.match(
+        text, max(0, start - 2)
+    ):
+        return None
+    if last in lx.COMPARED_BEFORE_LAST and lx.COMPARED_BEFORE.search(before):
+        return None
+    if first in lx.SINCE_AFTER_FIRST and lx.SINCE_AFTER.search(after):
+        return None
     # A year that opens a sentence or a clause ("2013年,…", "…,2026年…不低于…") dates what follows.
     lead_m = _CLAUSE_LEAD.search(text, max(0, start - 12), start)
     lead = lead_m.group(1).strip(" \t★") if lead_m else "x"
-    if lx.BASELINE.match(text, max(0, start - 2)) or lx.COMPARED_BEFORE.search(before):
-        return None
-    if lx.SINCE_AFTER.search(after):
-        return None
+    opens = lead in lx.OPENING_LEAD_WORDS  # lx.OPENING_LEAD.fullmatch(lead)
     written = text[start:end]
-    has_pre = bool(lx.BY_BEFORE.search(before))
-    has_post = bool(lx.BOUND_END.search(written)) or bool(lx.BOUND_AFTER.match(after))
-    # "按照2020年…的目标": the year names the goal's due date (but "按照2018年标准" does not).
-    if not has_pre and lx.ACCORDING_BEFORE.search(before):
-        has_pre = bool(_GOAL_AHEAD.match(text, end))
-    opens = lead == "" or bool(lx.OPENING_LEAD.fullmatch(lead))
-    relative = bool(lx.RELATIVE_DEADLINE.search(written))
-    if not (has_pre or has_post or opens or relative):
+    # Any one of these makes the date a deadline; they are tried in turn, the cheapest first.
+    deadline = (
+        opens
+        or (last in lx.BY_BEFORE_LAST and lx.BY_BEFORE.search(before))
+        or (written[-1:] in lx.BOUND_END_LAST and lx.BOUND_END.search(written))
+        or (first in lx.BOUND_AFTER_FIRST and lx.BOUND_AFTER.match(after))
+        # "按照2020年…的目标": the year names the goal's due date (but "按照2018年标准" does not).
+        or (last in lx.ACCORDING_BEFORE_LAST and lx.ACCORDING_BEFORE.search(before) and _GOAL_AHEAD.match(text, end))
+        or lx.RELATIVE_DEADLINE.search(written)
+    )
+    if not deadline:
         return None
     return DateCue(start, end, value, sentence_start=opens)  # unless inside a title: the caller checks
 
@@ -617,7 +670,7 @@ def _period_end(period: Period | None) -> str | None:
 
 
 def _effort_deadline(text: str, issue_year: int | None) -> str | None:
-    if issue_year is None or not lx.YEARS_EFFORT_TAIL.search(text):
+    if issue_year is None or not any(w in text for w in lx.EFFORT_ENDS) or not lx.YEARS_EFFORT_TAIL.search(text):
         return None
     m = lx.YEARS_EFFORT.search(text)
     if not m:
@@ -629,7 +682,7 @@ def _effort_deadline(text: str, issue_year: int | None) -> str | None:
 def _horizon(doc: _Doc) -> str | None:
     # The date the goals section opens with is the plan's horizon for goals elsewhere.
     for node in doc.outline.nodes:
-        if not lx.GOAL_TITLE.search(node.title):
+        if lx.GOAL_WORD not in node.title:  # lx.GOAL_TITLE
             continue
         i = bisect.bisect_left(doc.cue_pos, node.start)
         if i < len(doc.cues) and doc.cues[i].pos < max(node.end, node.heading_end):
@@ -652,11 +705,7 @@ def _deadline(doc: _Doc, pos: int, s0: int) -> tuple[str | None, DeadlineSource,
         return phase, "phase", False
     node = doc.outline.node_at(pos)
     if node is not None:
-        chain = [node, *doc.outline.ancestors(node)]
-        allowed = {id(n) for n in chain}
-        # A date before the outermost section around ``pos`` lies in none of them: from
-        # there on the walk could only end empty-handed, so it stops.
-        lo = min(n.start for n in chain)
+        allowed, lo = _section_scope(doc, node)
         j = i
         while j >= 0 and doc.cues[j].pos >= lo:
             at = doc.cue_nodes[j]
@@ -674,6 +723,21 @@ def _deadline(doc: _Doc, pos: int, s0: int) -> tuple[str | None, DeadlineSource,
     return None, "none", False
 
 
+def _section_scope(doc: _Doc, node: OutlineNode) -> tuple[set[int], int]:
+    """The ids of ``node`` and its ancestors, and the first offset of the outermost of them.
+
+    A date before that offset lies in none of them: from there on the walk for a section's
+    date could only end empty-handed. Worked out once per section of the notice: its
+    figures ask for it one after another.
+    """
+    key = id(node)
+    scope = doc.section_scopes.get(key)
+    if scope is None:
+        chain = [node, *doc.outline.ancestors(node)]
+        scope = doc.section_scopes[key] = ({id(n) for n in chain}, min(n.start for n in chain))
+    return scope
+
+
 def _phase_at(doc: _Doc, pos: int) -> str | None:
     """The deadline of the first phase scope (in reading order) holding ``pos``, if any."""
     # The first scope whose end reaches past ``pos`` is the first whose running max does.
@@ -683,15 +747,22 @@ def _phase_at(doc: _Doc, pos: int) -> str | None:
     return None
 
 
+def _has_rows(text: str) -> bool:
+    """Whether a line of ``text`` opens with "|", as a task table's row does."""
+    return text.startswith("|") or "\n|" in text
+
+
 def _row_deadline(doc: _Doc, pos: int) -> str | None:
     """The deadline cell of a task table's row (``| … | 11月底前 | 牵头单位 |``)."""
+    if not doc.has_rows:
+        return None  # no line opens with "|": spares the search back to the line's start
     text = doc.norm.text
     a = text.rfind("\n", 0, pos) + 1
     if not text.startswith("|", a) or doc.issue_year is None:
         return None
     b = text.find("\n", pos)
     for cell in text[pos : b if b >= 0 else len(text)].split("|")[1:]:
-        c = _SPACES.sub("", cell)
+        c = _no_spaces(cell)
         m = lx.ROW_DEADLINE.fullmatch(c) if c else None
         if m and (m["m"] or m["end"] or c.endswith("前")):
             year = int(m["y"]) if m["y"] else doc.issue_year
@@ -724,7 +795,7 @@ class _Cell:
     @property
     def compact(self) -> str:
         if self._compact is None:
-            self._compact = str(_SPACES.sub("", self.text))
+            self._compact = _no_spaces(self.text)
         return self._compact
 
     def date(self) -> regex.Match[str] | None:
@@ -742,7 +813,8 @@ class _Cell:
 
 def _column_date(cell: _Cell) -> regex.Match[str] | None:
     """A column header's date (2025年, 2020年底目标); it opens with the year's digits."""
-    if not cell.text.lstrip(" \t")[:1].isdigit():
+    # Most digit-led lines are list items (1.建设…): without 年 the pattern cannot match them.
+    if not cell.text.lstrip(" \t")[:1].isdigit() or "年" not in cell.text:
         return None
     return lx.COLUMN_DATE.fullmatch(cell.compact)
 
@@ -769,10 +841,18 @@ def _pipe_cells(line: _Cell) -> list[_Cell] | None:
 
 
 def _may_have_timetable(text: str) -> bool:
-    """Whether a "|" row or a line that may be a column's date (COLUMN_DATE_LINE) is in ``text``."""
-    # COLUMN_DATE_LINE at the start, else after a line break: the same lines as its (?m)^,
-    # found by a search the engine can start from each "\n" rather than from every offset.
-    return "|" in text or bool(lx.COLUMN_DATE_LINE.match(text) or lx.COLUMN_DATE_LINE_AFTER_BREAK.search(text))
+    """Whether a "|" row (a line opening with "|"), or two lines in a row that may be columns'
+    dates, are in ``text``.
+
+    A timetable without "|" rows opens with two date lines in a row (COLUMN_DATE_LINE each,
+    blank lines aside); a text with single ones only (a year heading, a signature's date)
+    has none to walk its lines for.
+    """
+    # At the start, else after a line break: the same lines as a (?m)^, found by a search
+    # the engine can start from each "\n" rather than from every offset.
+    if "|" in text and (lx.PIPE_ROW.match(text) or lx.PIPE_ROW_AFTER_BREAK.search(text)):
+        return True
+    return bool(lx.COLUMN_DATE_PAIR.match(text) or lx.COLUMN_DATE_PAIR_AFTER_BREAK.search(text))
 
 
 @dataclass(slots=True)

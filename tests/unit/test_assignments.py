@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import regex
 
 from policyparse.assignments import apply_aliases, find_assignments
 from policyparse.models import Assignment
@@ -364,3 +367,91 @@ def test_bad_input_never_crashes_or_invents(text: str) -> None:
     found, _ = run(text)
     assert all(a.unit.strip() for a in found)
     assert all(a.unit in text.replace("\n", "") or a.unit in normalize(text).text for a in found)
+
+
+# --- fast paths (issue 7): each compared with the computation it stands for ---------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FAST_SNIPPETS = [
+    TABLE,
+    "一、任务\n1.推进。(责任单位:市科技局等按职责分工负责、区\t县政府、市财政局等有关部门;配合单位:—、无)",
+    "| 牵头单位 | 配合单位 |\n| --- | --- |\n| 区<br>科技局 | 市<br>区县政府<br>各街镇<br>服务中心 |",
+]
+
+
+def _notices() -> list[str]:
+    """The samples, html pages and test corpus, normalised, after the snippets above."""
+    from policyparse.load import load_bytes
+
+    paths = [
+        *sorted((ROOT / "samples").glob("*.txt")),
+        *sorted((ROOT / "samples" / "html").glob("*.htm*")),
+        *sorted((ROOT / "tests" / "corpus").glob("[0-9]*")),
+    ]
+    return [*FAST_SNIPPETS, *(load_bytes(p.read_bytes(), p.name).text for p in paths)]
+
+
+def _units_slow(text: str, body: str, soft_tabs: bool) -> tuple[list[tuple[str, int, int, int]], str | None]:
+    """The units of a list read piece by piece as first written: every piece cut, every cut
+    tried as an empty cell, the prefix read from the units once joined."""
+    from policyparse.assignments import _joins
+    from policyparse.lexicon import roles as rl
+    from policyparse.orgunits import cut_trailing, prefix_of, split_units
+
+    units: list[tuple[str, int, int, int]] = []
+    pieces, _ = split_units(body)
+    for p in pieces:
+        cut = cut_trailing(p.text)
+        if soft_tabs and units and p.sep.strip(" \t") == "" and _joins(text, units[-1][0], cut):
+            t, s, _, g = units[-1]
+            units[-1] = (t + cut, s, p.start + len(cut), g)
+            continue
+        if not cut or rl.EMPTY_CELL.match(cut):
+            continue
+        units.append((cut, p.start, p.start + len(cut), p.group))
+    return units, next((pf for u in units if (pf := prefix_of(u[0])) is not None), None)
+
+
+@pytest.mark.parametrize("raw", _notices())
+def test_units_of_is_the_piece_by_piece_reading(raw: str) -> None:
+    from policyparse.assignments import _bracket_clauses, _Labels, _line_clauses, _table_clauses, _units_of
+
+    text = normalize(raw).text
+    labels = _Labels(text)
+    clauses = _bracket_clauses(text, labels)
+    clauses += _line_clauses(text, [(c.start, c.end) for c in clauses], labels) + _table_clauses(text)
+    # Every list of every clause, and every line of the notice read as one.
+    bodies = [text[p.start : p.end] for c in clauses for p in c.parts] + [ln[:160] for ln in text.split("\n")]
+    for body in bodies:
+        for soft_tabs in (False, True):
+            got = _units_of(text, body, soft_tabs)
+            units, prefix = _units_slow(text, body, soft_tabs)
+            assert list(zip(got.texts, got.starts, got.ends, got.groups, strict=True)) == units, body
+            assert got.prefix == prefix, body
+            # Never an empty unit: its bounds are read from its first and last character.
+            assert all(e > s for s, e in zip(got.starts, got.ends, strict=True))
+
+
+@pytest.mark.parametrize("raw", _notices())
+def test_one_validation_of_all_records_is_one_per_record(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import policyparse.assignments as asg
+
+    norm = normalize(raw)
+    outline = build_outline(norm)
+    together = find_assignments(norm, outline)
+    each = Assignment.model_validate
+    monkeypatch.setattr(asg, "_validate_records", lambda: lambda records: [each(r) for r in records])
+    one_by_one = find_assignments(norm, outline)
+    assert together == one_by_one
+
+
+@pytest.mark.parametrize("raw", _notices())
+def test_unrolled_bracket_scan_is_the_alternation(raw: str) -> None:
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    slow = regex.compile(
+        rf"(?:{rl._NOT_OPENER}++|{rl._ASIDE})*+(?:({rl._PAIR}|{rl.BRACKET_OPEN.pattern})|\Z)"
+    )
+    assert [m.span(1) for m in rl.BRACKET_SCAN.finditer(text)] == [m.span(1) for m in slow.finditer(text)]

@@ -274,3 +274,92 @@ _DATE_CHARS = st.text(alphabet="20191年月日号底前至到—-~./ \n()一二�
 @given(_DATE_CHARS)
 def test_gated_scan_equals_plain_scan_on_any_text(text: str) -> None:
     assert _gated_matches(text) == _reference_matches(text)
+
+
+# --- Fast paths (issue 7, second round) ---
+
+import sys  # noqa: E402
+
+import regex  # noqa: E402
+
+from policyparse.dates import (  # noqa: E402
+    _WS,
+    _interpret,
+    _interpret_groups,
+    _without_space,
+)
+from policyparse.models import DateMention  # noqa: E402
+
+
+# Positions the tightened FIRST_CHAR skips: a digit after a digit, 年 not before 底末内初, a
+# numeral not before another numeral, a space, 月 or a dash.
+@pytest.mark.parametrize(
+    "text",
+    ["未来15年我市", "不超160平方米", "〔2017〕109号", "12017年7月", "每年培育", "年底前完成", "年内", "三年行动",
+     "十四五”规划", "二〇一七年十一月二十四日", "十一——十二月", "今年和明年", "上半年", "2019年1月1日—31日",
+     "于09月30日前报送", "1996年06月29日"],
+)
+def test_gated_scan_skips_only_what_cannot_start_a_date(text: str) -> None:
+    assert _gated_matches(text) == _reference_matches(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_CHARS)
+def test_date_pattern_reads_one_expression_the_same_in_both_engines(text: str) -> None:
+    # parse_date_expr reads with DATE_AT (the standard library's engine).
+    a, b = lx.DATE_AT.fullmatch(text), lx.DATE.fullmatch(text)
+    assert (a is None) == (b is None)
+    if a is not None and b is not None:
+        assert a.groups() == b.groups()
+
+
+# The patterns that take an expression apart, against the same pattern in the regex module.
+_PARTS = [lx.DASH, lx.TOKEN, lx.QUALIFIER_END, lx.YEAR_PART_END, lx.UNIT_CHAR, lx.ISO]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="2019年度月份日号底前末初内起—-~至到./1二三十〇上下半第季", max_size=16))
+def test_expression_parts_read_the_same_in_both_engines(text: str) -> None:
+    for pattern in _PARTS:
+        other = regex.compile(pattern.pattern)
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groups()) for m in other.finditer(text)]
+        for pos in range(len(text)):
+            a, b = pattern.search(text, pos), other.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_without_space_removes_what_the_pattern_removes() -> None:
+    for c in map(chr, range(sys.maxunicode + 1)):
+        s = f"2017{c}年"
+        assert _without_space(s) == _WS.sub("", s)
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_memoised_reading_equals_a_fresh_one(path: Path) -> None:
+    text = normalize(load_path(path).text).text
+    for m in _date_matches(text):
+        assert _interpret(m) == _interpret_groups.__wrapped__(m.groups())
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_mentions_validated_together_equal_one_by_one(path: Path) -> None:
+    norm = normalize(load_path(path).text)
+    numbers = find_doc_numbers(norm)
+    found = find_dates(norm, numbers)
+    expected = [
+        DateMention(text=norm.raw(s, e), precision=p.precision, value=p.value, end=p.end, qualifier=p.qualifier,
+                    span=norm.span(s, e))
+        for s, e, p in read_dates(norm.text)
+        if not any(n.start < e and s < n.end for n in numbers)
+    ]
+    assert [d.item for d in found] == expected
+    assert [(d.start, d.end) for d in found] == [
+        (s, e) for s, e, _ in read_dates(norm.text) if not any(n.start < e and s < n.end for n in numbers)]
+    lo, hi = len(norm.text) // 3, 2 * len(norm.text) // 3
+    assert [d.item for d in dates_in(norm, lo, hi, numbers=numbers)] == [
+        DateMention(text=norm.raw(lo + s, lo + e), precision=p.precision, value=p.value, end=p.end,
+                    qualifier=p.qualifier, span=norm.span(lo + s, lo + e))
+        for s, e, p in read_dates(norm.text[lo:hi])
+        if not any(n.start < lo + e and lo + s < n.end for n in numbers)
+    ]

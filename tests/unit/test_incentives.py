@@ -57,3 +57,16 @@ def test_fund_is_a_target_in_a_plan_and_an_incentive_in_a_rulebook() -> None:
     targets, incentives = find_targets(norm, build_outline(norm), [], None, [], None)
     assert targets == []
     assert len(incentives) == 4
+
+
+# "Two Han characters or more", asked of a purpose: one search instead of finding them all.
+@pytest.mark.parametrize(
+    "part",
+    ["", "A类人才", "人", "人才", "A 类 人", "给予", "对企业获得发明专利授权", "1500元", "\u3400x\u4e00", "ab, c"],
+)
+def test_two_han_search_is_counting_them(part: str) -> None:
+    import regex
+
+    from policyparse.lexicon import targets as tlx
+
+    assert bool(tlx.TWO_HAN.search(part)) == (len(regex.findall(r"\p{Han}", part)) >= 2)

@@ -118,7 +118,7 @@ def test_fold_chars_are_exactly_the_folded_characters() -> None:
     assert set(lx.FOLD_CHARS.findall(every)) == set(lx.FOLD_MAP)
 
 
-# (text, whether MD_BULLET may match): the hint must never say no where the pass would act.
+# (text, whether MD_BULLET may match): the gate must never skip a line where the pass would act.
 BULLETS = [
     ("- 加强领导", True), ("  * 项目", True), ("•\t甲", True), ("· 乙", True), ("+ 丙", True),
     ("2017-2019年", False), ("甲*乙", False), ("一、总体要求", False),
@@ -126,15 +126,180 @@ BULLETS = [
 
 
 @pytest.mark.parametrize(("text", "bullet"), BULLETS)
-def test_bullet_hint_gates_the_bullet_pass(text: str, bullet: bool) -> None:
+def test_bullet_gate_finds_the_bullet_lines(text: str, bullet: bool) -> None:
+    from policyparse.normalize import _bullet_starts
+
     assert bool(lx.MD_BULLET.search(text)) == bullet
     if bullet:
-        assert lx.BULLET_HINT.search(text)
+        assert _bullet_starts(text)
         assert normalize(text).text == lx.MD_BULLET.sub("", text).strip()
+
+
+# --- Fast paths (issue 7, second round): each must give what the plain passes gave. ---
+
+from pathlib import Path  # noqa: E402
+
+from policyparse.load import load_path  # noqa: E402
+from policyparse.normalize import (  # noqa: E402
+    Normalized,
+    _Builder,
+    _bullet_starts,
+    _cruft_starts,
+    _entity,
+    _table_break_edits,
+    _to_simplified,
+    matches_at,
+)
+
+_ROOT = Path(__file__).resolve().parents[2]
+_FILES = sorted(
+    p for pattern in ("samples/*.txt", "samples/html/*.htm*", "tests/corpus/*")
+    for p in _ROOT.glob(pattern) if p.is_file()
+)
+
+
+def _normalize_plain(original: str) -> Normalized:
+    """``normalize`` as it was before its gated passes: every pattern run over the whole text."""
+    b = _Builder(original)
+    b.sub(lx.CR, "\n")
+    b.fold(lx.FOLD_CHARS, lx.FOLD_MAP)
+    if lx.TRADITIONAL_HINT.search(b.text):
+        b.replace_same_length(_to_simplified(b.text))
+    if "<" in b.text:
+        if "|" in b.text:
+            b.apply(_table_break_edits(b.text))
+        b.sub(lx.BREAK_TAG, "\n")
+        b.sub(lx.OTHER_TAG, "")
+    if "&" in b.text:
+        b.sub(lx.HTML_ENTITY, _entity)
+    if "[" in b.text or "*" in b.text or "#" in b.text or "\\" in b.text:
+        b.sub(lx.MD_IMAGE, "")
+        b.apply([edit for m in lx.MD_LINK.finditer(b.text)
+                 for edit in ((m.start(), m.start(1), ""), (m.end(1), m.end(), ""))])
+        b.sub(lx.MD_ESCAPE, "")
+        b.sub(lx.MD_HEADING, "")
+        b.sub(lx.MD_EMPHASIS, "")
+    if "|" in b.text:
+        b.sub(lx.MD_TABLE_RULE, "")
+    b.sub(lx.MD_BULLET, "")
+    b.sub(lx.CRUFT_LINE, "")
+    b.sub(lx.SPACE_IN_MARKER, "")
+    b.sub(lx.SPACE_BETWEEN_HAN, "")
+    b.sub(lx.EDGE_SPACE, "")
+    b.sub(lx.LOST_DASH, "—")
+    return b.build(original)
+
+
+def _same(a: Normalized, b: Normalized) -> bool:
+    return (a.text, list(a.starts), list(a.ends)) == (b.text, list(b.starts), list(b.ends))
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_normalize_equals_the_plain_passes_on_real_notices(path: Path) -> None:
+    text = load_path(path).text
+    assert _same(normalize(text), _normalize_plain(text))
+
+
+# Real lines of web-page furniture and their neighbours (samples 003, 004, corpus pages),
+# with the spacing and blank lines the cruft pattern reaches across.
+CRUFT_SNIPPETS = [
+    "字体大小: 打印\n索引号 11410900",
+    "发布时间:2022-06-24 来源:\n\n【打印本页】 【关闭本页】\n\n各县(区)人民政府",
+    "\n    扫一扫在手机打开当前页\n正文",
+    "府办公室 浏览次数:\n\n各县区",
+    "可以通过 网上咨询 方式咨询",
+    "\n\n  \n 打印 \n\n】\n正文",
+    "发布日期:2021-05-10\n\n  \n 打印 \n\n】\n正文",  # the match starts at the first blank line
+    "来源:市政府办公室\n\n【\n打印本页\n】\n",
+    "【 大 】\n【 中 】\n【 小 】\n一、总体要求",
+    "大\n中\n小",
+    "【\n关闭本页\n】",
+    "发109\n扫描二维码 关注我们",
+    "分享到:\n我要纠错\n收藏本页\n返回顶部",
+    "中国\n中\n 小 ",
+    "字号:大 中 小\n正文",
+]
+
+
+@pytest.mark.parametrize("text", CRUFT_SNIPPETS)
+def test_cruft_lines_found_at_their_line_starts_only(text: str) -> None:
+    plain = [m.span() for m in lx.CRUFT_LINE.finditer(text)]
+    assert [m.span() for m in matches_at(lx.CRUFT_LINE, text, _cruft_starts(text))] == plain
+    assert _same(normalize(text), _normalize_plain(text))
+
+
+_CRUFTY = st.lists(
+    st.sampled_from(["字体大小", "字号:", "打印", "关闭本页", "关闭", "返回顶部", "扫一扫", "分享到", "【", "】",
+                     "网上咨询", "浏览次数:", "大", "中", "小", "字体", " ", "\t", "\n", "\u3000", "\x0b", "\x1c",
+                     "甲", "1", "-", "* "]),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CRUFTY)
+def test_cruft_lines_found_at_their_line_starts_on_any_text(text: str) -> None:
+    assert [m.span() for m in matches_at(lx.CRUFT_LINE, text, _cruft_starts(text))] == [
+        m.span() for m in lx.CRUFT_LINE.finditer(text)]
+
+
+def test_str_isspace_takes_every_character_the_cruft_pattern_calls_space() -> None:
+    # _cruft_starts walks back over str.isspace() characters to the lines a match can start on.
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="-*+•· \t\n甲1", max_size=12))
-def test_bullet_hint_is_found_wherever_a_bullet_is(text: str) -> None:
-    if lx.MD_BULLET.search(text):
-        assert lx.BULLET_HINT.search(text)
+def test_bullets_found_at_their_line_starts_on_any_text(text: str) -> None:
+    assert [m.span() for m in matches_at(lx.MD_BULLET, text, _bullet_starts(text))] == [
+        m.span() for m in lx.MD_BULLET.finditer(text)]
+
+
+# Without a tab, [ \t] is a space: the space-led patterns must then find what the others find.
+_SPACEY_NO_TAB = st.text(alphabet="( 〔[【一十0１)〕]】、.号%〕甲x\n", max_size=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPACEY_NO_TAB)
+def test_space_led_patterns_agree_on_text_without_tabs(text: str) -> None:
+    assert [m.span() for m in lx.SPACE_IN_MARKER_NO_TAB.finditer(text)] == [
+        m.span() for m in lx.SPACE_IN_MARKER.finditer(text)]
+    assert [m.span() for m in lx.EDGE_SPACE_NO_TAB.finditer(text)] == [
+        m.span() for m in lx.EDGE_SPACE.finditer(text)]
+
+
+SPACE_SNIPPETS = [
+    "( 一)加强领导", "1 ﹒加强领导", "苏发 〔2022〕 7 号", "卫办发 〔2008〕24号", "增长 15 %", "〔 2017〕 109号",
+    "    一、总体要求  ", "  \n  \n", "三 、保障措施", "第 1 条",
+]
+
+
+@pytest.mark.parametrize("text", SPACE_SNIPPETS)
+def test_space_led_patterns_agree_on_real_snippets(text: str) -> None:
+    text = normalize(text).text if "\t" in text else text
+    assert [m.span() for m in lx.SPACE_IN_MARKER_NO_TAB.finditer(text)] == [
+        m.span() for m in lx.SPACE_IN_MARKER.finditer(text)]
+    assert [m.span() for m in lx.EDGE_SPACE_NO_TAB.finditer(text)] == [
+        m.span() for m in lx.EDGE_SPACE.finditer(text)]
+    assert _same(normalize(text), _normalize_plain(text))
+
+
+# Pieces of every kind the passes act on, so that random texts combine them.
+_PIECES = st.sampled_from([
+    "\r\n", "\r", "（一）", "牽頭單位", "<br>", "<p>", "| 1 | 甲<br>乙 |", "&nbsp;", "&amp;", "**", "# ", "\\[",
+    "[链接](http://x.cn/a.html)", "![](http://x.cn/b.png)", "| --- | --- |", "- ", "* ", "• ", "字体大小: 打印",
+    "【关闭本页】", "大", "( 一)", "〔 2017〕", "7 号", "重 要", "  ", "\t", "\n", "2017年7月?2017年12月", "甲", "1",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_normalize_equals_the_plain_passes_on_any_text(text: str) -> None:
+    assert _same(normalize(text), _normalize_plain(text))
+
+
+@pytest.mark.parametrize("text", ["牽頭單位:市科技局", "實施方案", "市科技局", "", "关于印发的通知"])
+def test_traditional_gate_is_the_hint_pattern(text: str) -> None:
+    assert any(c in text for c in lx.TRADITIONAL_CHARS) == bool(lx.TRADITIONAL_HINT.search(text))
+    assert _same(normalize(text), _normalize_plain(text))

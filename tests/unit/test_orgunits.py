@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyparse.orgunits import cut_trailing, place_namer, split_units, understand
+from policyparse.lexicon import orgunits as lx
+from policyparse.normalize import normalize
+from policyparse.orgunits import cut_trailing, place_namer, prefix_of, restorable, split_units, understand
 
 # (body, units as split)
 SPLITS = [
@@ -200,3 +206,122 @@ def test_split_never_cuts_inside_balanced_brackets(case: tuple[str, list[tuple[i
     assert "".join(p.sep + p.text for p in pieces) + tail == body
     for s, e in spans:
         assert any(p.start <= s and e <= p.end for p in pieces), (body, body[s:e])
+
+
+# --- fast paths (issue 7): each compared with the computation it stands for ---------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Edges of the gates below, then every sample and corpus notice, normalised.
+GATE_SNIPPETS = [
+    "市科技局、市场监管局、区域办、县区政府、市、区、省级、市、县政府、州盟旗、旗县",
+    "碑林区、鄠邑区政府,高新区、经开区管委会;各区县有关部门、市直主管部门",
+    "西咸新区、高新区管委会\n、浑南区党工委、街道办事处、区人民政府\n",
+    "濮阳市人民政府,濮阳海关、丰台区人民政府、丽泽金融商务区、文化市场、全省级",
+    # one lender per line, so that each end character alone decides the gate
+    "碑林区、鄠邑区政府\n西咸新区、经开区管委会\n市财政局、各区县有关部门\n浑南区、和平区党工委\n"
+    "沈北新区、于洪区管委\n朝阳区、海淀区办事处\n区科技局、发展改革委、商务局\n金融发展局、财政局",
+]
+
+
+def _texts() -> list[str]:
+    from policyparse.load import load_bytes
+
+    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
+    return [*GATE_SNIPPETS, *(normalize(load_bytes(p.read_bytes(), p.name).text).text for p in paths)]
+
+
+def _windows(text: str, width: int = 8) -> list[str]:
+    """Every string of up to ``width`` characters ending at every place of ``text``, and the empty one."""
+    return [text[max(0, i - k) : i] for i in range(len(text) + 1) for k in range(0, width + 1)]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_prefix_of_reads_the_prefix_pattern(text: str) -> None:
+    # ``prefix_of`` tests PREFIX's two character sets instead of running it.
+    for s in {*_windows(text, 3), *(text[i : i + 3] for i in range(len(text)))}:
+        m = lx.PREFIX.match(s)
+        assert prefix_of.__wrapped__(s) == (m.group("p") if m else None), s
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_a_unit_not_ending_like_a_shared_suffix_lends_none(text: str) -> None:
+    # The gate of ``_distribute_suffixes``: SHARED_SUFFIX matches only units ending in SHARED_SUFFIX_LAST.
+    for s in _windows(text):
+        if lx.SHARED_SUFFIX.search(s):
+            assert s[-1:] in lx.SHARED_SUFFIX_LAST, s
+
+
+def _understand_slow(
+    units: list[str], groups: list[int], fallback: str | None, names_place: Callable[[str], bool]
+) -> list[str]:
+    """``understand`` without its shortcuts: every group's lender read, every unit's prefix
+    looked for, ``restorable`` asked of every unit before the prefix to restore is sought."""
+    out = list(units)
+    last_of: dict[int, int] = {}
+    for k, g in enumerate(groups):
+        last_of[g] = k
+    for k, (u, g) in enumerate(zip(units, groups, strict=True)):
+        m = lx.SHARED_SUFFIX.search(units[last_of[g]])
+        suffix = m.group() if m and m.start() != 0 else None
+        if suffix is None or k == last_of[g] or lx.ORG_SUFFIX.search(u) or lx.JOINT_LEVELS.fullmatch(u):
+            continue
+        if suffix.endswith("部门") or lx.TAKES_SUFFIX.search(u):
+            out[k] = u + suffix
+    prefixes = [(m.group("p") if (m := lx.PREFIX.match(u)) else None) for u in out]
+    fulls = list(out)
+    for k, u in enumerate(out):
+        if prefixes[k] is not None or not restorable(u, names_place):
+            continue
+        p = next((prefixes[j] for j in range(k - 1, -1, -1) if prefixes[j]), None)
+        p = p or next((prefixes[j] for j in range(k + 1, len(out)) if prefixes[j]), None) or fallback
+        if p is not None:
+            fulls[k] = p + u
+    return fulls
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_understand_with_its_shortcuts_is_the_slow_reading(text: str) -> None:
+    names_place = place_namer(text)
+    # Every line read as a list (and each 、-run as one group, to exercise lending), with and
+    # without a fallback prefix.
+    for line in text.split("\n"):
+        pieces, _ = split_units(line[:160])
+        kept = [(cut_trailing(p.text), p.group) for p in pieces]
+        units = [u for u, _ in kept if u]
+        groups = [g for u, g in kept if u]
+        for fallback in (None, "市"):
+            for gs in (groups, [0] * len(units)):
+                got = understand(units, gs, fallback_prefix=fallback, names_place=names_place)
+                assert got == _understand_slow(units, gs, fallback, names_place), line[:80]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_place_heads_found_from_the_level_character_are_the_look_behind_scan(text: str) -> None:
+    # PLACE_HEADS matches the level character first and looks behind for the 3-character head
+    # (the 2-character head is its tail); the form it replaced tried the look-behind at every
+    # character and captured both heads.
+    slow = regex.compile(r"(?<=(?s:(.(..))))(?:" + lx.PLACE_END.pattern + ")")
+    assert [(h, h[1:]) for h in lx.PLACE_HEADS.findall(text)] == slow.findall(text)
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_prefix_pattern_from_character_sets_is_the_alternation(text: str) -> None:
+    slow = regex.compile(r"^(?P<p>省|市|区|县|州|盟|旗)(?!场|级|域|县|区|、)")
+    for s in {*_windows(text, 3), *(text[i : i + 3] for i in range(len(text)))}:
+        fast_m, slow_m = lx.PREFIX.match(s), slow.match(s)
+        assert (fast_m and (fast_m.group("p"), fast_m.end())) == (slow_m and (slow_m.group("p"), slow_m.end())), s
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_plain_split_is_the_walk_with_or_without_strong_separators(text: str) -> None:
+    from policyparse.orgunits import Piece, _inside_brackets, _split_plain, _split_walk
+
+    # A body with no , or ; is one group without its separators being looked at; with them,
+    # each opens a group. Lines of the notice as they are, and with every 、 made a , .
+    for line in text.split("\n"):
+        for body in (line[:160], line[:160].replace("、", ",")):
+            if lx.BRACKETS.keys().isdisjoint(body):
+                got = _split_plain(body)
+                assert got == _split_walk(body, _inside_brackets(body)), body
+                assert all(type(p) is Piece and p.text == body[p.start : p.end] for p in got[0])

@@ -285,3 +285,41 @@ def test_factored_quantity_pattern_is_the_plain_one_on_any_text(text: str) -> No
 @given(st.text(alphabet=_ANY_QUANTITY_CHARS, max_size=40))
 def test_skip_time_reads_the_unit_from_the_last_group(text: str) -> None:
     assert find_quantities(text, skip_time=True) == [q for q in find_quantities(text) if q.kind != "time"]
+
+
+# --- fast paths (issue 7, second round) ----------------------------------------------------
+
+
+def _read_the_long_way(num: str, mult_w: str | None) -> Decimal:
+    from policyparse.quantities import _exact, multiplier_of
+
+    v = parse_number(num)
+    assert v is not None
+    return _exact(v * multiplier_of(mult_w))
+
+
+# Whole numbers as notices write them, and the edges of the plain-digits path: leading zeros,
+# the longest it takes (27 digits) and the first it leaves to the long way (28: still exact).
+PLAIN_NUMBERS = ["0", "7", "007", "20", "1500", "2025", "10000", "9" * 27, "1" + "0" * 27, "12" * 20]
+
+
+@pytest.mark.parametrize("num", PLAIN_NUMBERS)
+def test_plain_whole_number_is_read_as_the_long_way(num: str) -> None:
+    (q,) = find_quantities(f"培育{num}家企业")
+    slow = _read_the_long_way(num, None)
+    assert q.value == slow and str(q.value) == str(slow)
+    assert q.multiplier == Decimal(1) and q.written_unit == "家" and q.value_min is None
+
+
+@pytest.mark.parametrize(
+    "snippet", ["培育20家企业", "达到2.9件", "9万件", "1,500元", "三千人", "2025年", "百分之五", "3—5件", "１２家"]
+)
+def test_fast_and_long_readings_agree(snippet: str) -> None:
+    from policyparse.lexicon import quantities as qlx
+
+    for m in qlx.QUANTITY.finditer(snippet):
+        if m["num"] is None:
+            continue
+        (q,) = [q for q in find_quantities(snippet) if q.start == m.start()]
+        slow = _read_the_long_way(m["num"], m["mult"])
+        assert q.value == slow and str(q.value) == str(slow)

@@ -391,6 +391,7 @@ def test_paths_are_unique_and_extend_their_parents_on_any_text(text: str) -> Non
 
 # --- Fast paths (issue 7): each must give exactly what the straightforward code gave. ---
 
+import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import regex  # noqa: E402
@@ -505,3 +506,148 @@ def test_marker_starts_only_with_its_first_characters() -> None:
     for piece in [*_PIECES, "第三章 ", "第5条", "第一节", "一、", "(二)", "( 3 )", "12.", "4、", "①", "١.", "٣、"]:
         if mk.MARKER.match(piece):
             assert regex.match(mk._MARKER_FIRST, piece)
+
+
+# --- Fast paths (issue 7, second round) ---
+
+from policyparse.lexicon.attachments import ATTACHMENT_LIST  # noqa: E402
+from policyparse.models import Section  # noqa: E402
+from policyparse.normalize import matches_at  # noqa: E402
+from policyparse.sections import (  # noqa: E402
+    _contains,
+    _line_starts_of,
+    _read_marker,
+)
+
+_MARKER_REGEX = regex.compile(mk.MARKER_SOURCE)
+_MARKER_TEXTS = [
+    *_PIECES, "第三章 总则", "第二十三条、第二十四条所列", "第四章规定", "一、二级", "( 3 )对于", "12.", "4、", "١.",
+    "1.2万人", "2017.10", "1.5%", "1.1.1", "3.2025年", "①项", "十二、", "(十二)", "第5条 ", "第一节\t",
+]
+
+
+def _marker_at_every_position(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> list[object]:
+    out: list[object] = []
+    for i in range(len(text) + 1):
+        m = pattern.match(text, i)
+        out.append(None if m is None else (m.span(), m.groups(), m.lastindex))
+    return out
+
+
+@pytest.mark.parametrize("text", _MARKER_TEXTS)
+def test_marker_reads_the_same_in_both_engines(text: str) -> None:
+    assert _marker_at_every_position(mk.MARKER, text) == _marker_at_every_position(_MARKER_REGEX, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="第一二十百两〇零章节条、,.至的所列规定中之级类()123١①⑳ \t%年x", max_size=12))
+def test_marker_reads_the_same_in_both_engines_on_any_text(text: str) -> None:
+    assert _marker_at_every_position(mk.MARKER, text) == _marker_at_every_position(_MARKER_REGEX, text)
+
+
+def _heading_line_starts(text: str) -> list[int]:
+    return ([0] if mk.HEADING_LINE.match(text) else []) + [m.end() for m in mk.HEADING_LINE_NEXT.finditer(text)]
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_heading_lines_found_by_their_newlines_on_real_notices(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8")).text
+    assert _heading_line_starts(text) == [m.start() for m in mk.HEADING_LINE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([*_PIECES, "\x1c", "\u2000", " ", "\t", "\n\n", "甲" * 650]),
+                          st.text(max_size=4)), max_size=40).map("".join))
+def test_heading_lines_found_by_their_newlines_on_any_text(text: str) -> None:
+    assert _heading_line_starts(text) == [m.start() for m in mk.HEADING_LINE.finditer(text)]
+
+
+# Annex lists as notices write them (samples 002, 003; corpus), and what must not be one.
+ATTACHMENT_LISTS = [
+    "附件:1.沈阳市知识产权运营服务体系建设重点项目\n2.任务分工\n\n正文",
+    "  附件:1.甲;2.乙\n附件 2.丙\n",
+    "详见附件。\n附件1:名单\n附件2:表",
+    "附件\n1.甲",
+]
+
+
+@pytest.mark.parametrize("text", ATTACHMENT_LISTS)
+def test_attachment_lists_found_at_their_line_starts_only(text: str) -> None:
+    assert [m.span() for m in matches_at(ATTACHMENT_LIST, text, _line_starts_of(text, "附", ("件",)))] == [
+        m.span() for m in ATTACHMENT_LIST.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["附件", "附", "件", ":", "1.", "2、", " ", "\t", "\n", "甲"]), max_size=24)
+       .map("".join))
+def test_attachment_lists_found_at_their_line_starts_on_any_text(text: str) -> None:
+    assert [m.span() for m in matches_at(ATTACHMENT_LIST, text, _line_starts_of(text, "附", ("件",)))] == [
+        m.span() for m in ATTACHMENT_LIST.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("一、总体......1", "..."), ("一、总体……2", "……"), ("目录···3", "···"), ("1.2.3", "..."), ("……", "……"),
+     ("…", "……"), ("", "..."), ("..", "..."), ("甲·乙··", "···")],
+)
+def test_contains_is_in(text: str, word: str) -> None:
+    assert _contains(text, word) == (word in text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "number_text"),
+    [("han", "三"), ("han", "十二"), ("paren_han", "二十"), ("arabic", "3"), ("arabic", "03"), ("paren_arabic", "12"),
+     ("chapter", "十"), ("jie", "2"), ("article", "一百零五"), ("circled", "⑳"), ("han", "百"), ("arabic", "0")],
+)
+def test_read_marker_is_the_number_and_normal_form(kind: str, number_text: str) -> None:
+    value = han_to_int(number_text)
+    assert _read_marker(kind, number_text) == ((value, _normal_marker(kind, number_text, value)) if value else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_file_name_titles_hold_a_dot(title: str) -> None:
+    # build_outline asks FILE_NAME only about titles holding a ".".
+    if mk.FILE_NAME.search(title):
+        assert "." in title
+
+
+def _section_models_one_by_one(text: str) -> list[Section]:
+    """``Outline.to_models`` as it was: a Section validated per top-level node, spans from
+    ``norm.bounds``."""
+    norm = normalize(text)
+    outline = build_outline(norm)
+
+    def build(i: int) -> dict[str, object]:
+        n = outline.nodes[i]
+        hs, he = norm.bounds(n.start, n.heading_end)
+        ss, se = norm.bounds(n.start, max(n.end, n.heading_end))
+        return {"path": n.path, "marker": n.marker, "kind": n.kind, "number": n.number, "level": n.level,
+                "title": n.title, "heading": {"start": hs, "end": he}, "span": {"start": ss, "end": se},
+                "children": [build(c) for c in n.children]}
+
+    return [Section.model_validate(build(i)) for i, n in enumerate(outline.nodes) if n.parent is None]
+
+
+@pytest.mark.parametrize("text", [*_FAST_PATH_TEXTS, *(p.read_text(encoding="utf-8") for p in _FILES)])
+def test_section_models_equal_the_one_by_one_models(text: str) -> None:
+    norm = normalize(text)
+    assert build_outline(norm).to_models(norm) == _section_models_one_by_one(text)
+
+
+def test_an_outline_and_its_models_are_freed_without_the_cyclic_collector() -> None:
+    import gc
+
+    norm = normalize(_SHENYANG)
+    build_outline(norm).to_models(norm)  # builds the validator once, outside the count
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        outline = build_outline(norm)
+        models = outline.to_models(norm)
+        del outline, models
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 import pytest
+import regex
 
 from policyparse.located import Located
 from policyparse.models import DateMention, Period, Phase, Span, Target
@@ -444,7 +446,6 @@ def test_title_spans_found_once_match_the_window_around_each_date(text: str) -> 
 
 @pytest.mark.parametrize("text", FAST_CORPUS)
 def test_lines_and_timetable_gate_match_the_plain_ones(text: str) -> None:
-    from policyparse.lexicon import targets as tlx
     from policyparse.targets import _lines, _may_have_timetable
 
     plain, pos = [], 0
@@ -455,8 +456,52 @@ def test_lines_and_timetable_gate_match_the_plain_ones(text: str) -> None:
             plain.append((stripped, s, s + len(stripped)))
         pos += len(line) + 1
     assert [(c.text, c.start, c.end) for c in _lines(text)] == plain
-    assert _may_have_timetable(text) == ("|" in text or bool(tlx.COLUMN_DATE_LINE.search(text)))
-    assert _may_have_timetable(text[1:]) == ("|" in text[1:] or bool(tlx.COLUMN_DATE_LINE.search(text[1:])))
+    for t in (text, text[1:], text.replace("|", "")):
+        assert _may_have_timetable(t) == _plain_timetable_gate(t)
+
+
+_DATE_LINE = r"[ \t]*\d[\d \t]*年[\d \t月底末目标值]*"  # COLUMN_DATE_LINE without its anchors
+
+
+def _plain_timetable_gate(text: str) -> bool:
+    """A line opening with "|", or two non-blank lines in a row that COLUMN_DATE_LINE fits."""
+    import regex
+
+    lines = [line for line in text.split("\n") if line.strip(" \t")]
+    if any(line.lstrip(" \t").startswith("|") for line in lines):
+        return True
+    date_like = [bool(regex.fullmatch(_DATE_LINE, line)) for line in lines]
+    return any(a and b for a, b in itertools.pairwise(date_like))
+
+
+TIMETABLE_GATE_CASES = [
+    "发文机构:沈阳市人民政府 | 发文时间:2020-09-30",  # a "|" inside a line: no row
+    "二、主要目标\n2025年\n主要指标",  # one date line: no header
+    "指标\n 2025 年 \n\n 2030年目标\n专利(件)\n10\n20",  # two in a row, blank line between
+    "2025年\n2030年",  # at the very start
+    " | 指标 | 2025年 |",  # a row indented by a space
+    "2025年底\n说明\n2030年",  # not in a row
+]
+
+
+@pytest.mark.parametrize("text", TIMETABLE_GATE_CASES)
+def test_timetable_gate_is_the_plain_one(text: str) -> None:
+    from policyparse.targets import _may_have_timetable
+
+    assert _may_have_timetable(text) == _plain_timetable_gate(text)
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, *TIMETABLE_GATE_CASES])
+def test_a_text_the_timetable_gate_skips_has_no_timetable(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The walk of every line, run anyway, finds nothing in a text the gate turns away.
+    from policyparse import targets as tg
+
+    norm = normalize(text)
+    if tg._may_have_timetable(norm.text):
+        return
+    monkeypatch.setattr(tg, "_may_have_timetable", lambda _text: True)
+    targets, _ = tg.find_targets(norm, build_outline(norm), [], None, [], dt.date(2020, 9, 28))
+    assert [t for t in targets if t.deadline_source == "table"] == []
 
 
 @pytest.mark.parametrize("text", [*FAST_CORPUS, "力争通过3年努力", "用两年左右时间", "用 10 年的时间"])
@@ -535,3 +580,258 @@ def test_one_validation_still_checks_spans() -> None:
     }
     with pytest.raises(pydantic.ValidationError):
         Target.__pydantic_validator__.validate_python(bad)
+
+
+# --- fast paths, second round: set look-ups before anchored patterns ------------------------
+#
+# A gate "c in SET and PATTERN.match(...)" answers as the pattern alone does when every string
+# the pattern matches opens (or, anchored at the end, closes) with a character of SET. Each test
+# below tries, for every character of the samples, the corpus, ASCII and the patterns, the
+# strings that would put it first (or last) in a match, and asks that it be in the set.
+
+
+def _alphabet() -> set[str]:
+    from policyparse.lexicon import targets as tlx
+
+    chars = set("".join(FAST_CORPUS)) | {chr(c) for c in range(0x20, 0x7F)} | {"\t", "\n", "\u3000"}
+    for value in vars(tlx).values():
+        if isinstance(value, regex.Pattern):
+            chars |= set(value.pattern)
+    return chars
+
+
+ALPHABET = sorted(_alphabet())
+
+
+def _words(alternation: str) -> list[str]:
+    return alternation.split("|")
+
+
+def test_left_scaffold_opens_with_a_first_character() -> None:
+    from policyparse.lexicon import targets as tlx
+
+    tails = [w[1:] for w in _words(tlx._LEFT_WORDS) + _words(tlx._LEFT_VERBS)]
+    tails += ["2025年", "025年", "至2025年", "止2025年", "过3年", "0年", "十四五”", " ", ""]
+    opening = {c for c in ALPHABET if any(tlx.LEFT_SCAFFOLD.match(c + t) for t in tails)}
+    assert opening, "the probe strings find the scaffolding"
+    assert all(c in tlx.LEFT_SCAFFOLD_FIRST or c.isdecimal() for c in opening)
+
+
+def test_right_scaffold_closes_with_a_last_character() -> None:
+    from policyparse.lexicon import targets as tlx
+
+    heads = [w[:-1] for w in _words(tlx._RIGHT_WORDS)] + [""]
+    closing = {c for c in ALPHABET if any(tlx.RIGHT_SCAFFOLD.search("指标" + h + c) for h in heads)}
+    assert closing and closing <= tlx.RIGHT_SCAFFOLD_LAST
+
+
+def test_object_verb_closes_with_a_last_character() -> None:
+    from policyparse.lexicon import targets as tlx
+
+    heads = [w[:-1] for w in _words(tlx._OBJECT_VERBS)]
+    closing = {c for c in ALPHABET if any(tlx.OBJECT_VERB.search("全市" + h + c) for h in heads)}
+    assert closing and closing <= tlx.OBJECT_VERB_LAST
+
+
+def test_ordinal_closes_with_a_last_character() -> None:
+    from policyparse.lexicon import targets as tlx
+
+    heads = [w[:-1] for w in _words(tlx._ORDINALS)] + ["No", "N", ""]
+    closing = {c for c in ALPHABET if any(tlx.ORDINAL_BEFORE.search(h + c) for h in heads)}
+    closing |= {c for c in ALPHABET if tlx.ORDINAL_BEFORE.search("第" + c)}  # "第 ", "第\t"
+    assert closing and closing <= tlx.ORDINAL_BEFORE_LAST
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "extra"),
+    [
+        ("SUFFIX_CUE", "|".join(["及以上", "以上", "及以下", "以下", "以内", "之内", "左右", "上下", "内"]), ["以上"]),
+        ("NOT_TARGET_AFTER", "范围|半径|距离|规定|文件|方案|意见|办法|条例|细则|通知", ["范围"]),
+        ("OWN_ITEMS_AFTER", "项|个|条|大|类|方面|部分|重点|任务|措施|方面|领域|板块|环节|部分|章|举措|政策", ["任务"]),
+    ],
+)
+def test_patterns_after_a_figure_open_with_a_first_character(name: str, words: str, extra: list[str]) -> None:
+    from policyparse.lexicon import targets as tlx
+
+    pattern = getattr(tlx, name)
+    first = getattr(tlx, f"{name}_FIRST")
+    tails = [w[1:] + "任务" for w in _words(words)] + [w[1:] for w in _words(words)]
+    tails += [" " + e for e in extra]
+    opening = {c for c in ALPHABET if any(pattern.match(c + t) for t in tails)}
+    assert opening and opening <= first
+
+
+def test_lead_prep_opens_with_a_first_character() -> None:
+    from policyparse.lexicon import targets as tlx
+
+    tails = [w[1:] + "重点区域建设" for w in _words(tlx._LEAD_PREPS)]
+    opening = {c for c in ALPHABET if any(tlx.LEAD_PREP.match(c + t) for t in tails)}
+    assert opening and opening <= tlx.LEAD_PREP_FIRST
+
+
+def test_word_gates_are_in_every_match() -> None:
+    from policyparse.lexicon import targets as tlx
+
+    for text in [*FAST_CORPUS, "的“5+n”体系", "均达到90%", "都达到", "用两年时间", "力争3年努力"]:
+        for m in tlx.LABELLED_WHOLE.finditer(text):
+            assert m.group().startswith(tlx.LABELLED_WHOLE_LEAD)
+        for m in tlx.EACH.finditer(text):
+            assert any(w in m.group() for w in tlx.EACH_WORDS)
+        for m in tlx.YEARS_EFFORT_TAIL.finditer(text):
+            assert m.group().endswith(tlx.EFFORT_ENDS)
+        assert bool(tlx.GOAL_TITLE.search(text)) == (tlx.GOAL_WORD in text)
+    for lead in ["", "到", "至", "力争", "确保", "到至", "力", "截至", "x"]:
+        assert bool(tlx.OPENING_LEAD.fullmatch(lead)) == (lead in tlx.OPENING_LEAD_WORDS)
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_rule_or_formula_is_either_search(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_at
+
+    for q in find_quantities(text, skip_time=True):
+        c0, c1 = _clause(text, q.start, *_sentence_at(text, q.start))
+        either = tlx.RULE_CUE.search(text, c0, c1) or tlx.FORMULA.search(text, c0, c1)
+        assert bool(tlx.RULE_OR_FORMULA.search(text, c0, c1)) == bool(either)
+
+
+def _plain_trim_metric(segment: str) -> str:
+    # _trim_metric as first written: every pattern applied, no gate.
+    from policyparse.lexicon import targets as tlx
+
+    s = tlx.LEAD_PREP.sub("", tlx.BASELINE_IN_METRIC.sub("", segment))
+    for _ in range(3):
+        new = tlx.RIGHT_SCAFFOLD.sub("", tlx.LEFT_SCAFFOLD.sub("", s))
+        if new == s:
+            break
+        s = new
+    return str(s).strip()
+
+
+TRIM_SEGMENTS = [
+    "到2025年,全市规模以上工业企业研发机构覆盖率达到",
+    "试点期内,每年知识产权质押融资贷款额不低于",
+    "废旧家电回收量较2023年增长",
+    "围绕重点区域建设零碳公路运输通道",
+    "“十四五”期间,全省累计",
+    "力争3年培育",
+    "2025年度预算不超过\n",
+    "、专精特新“小巨人”企业达到",
+    "\t 其中拥有发明专利的企业超过 ",
+    "٣年内",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_gated_trim_metric_is_the_plain_one_on_every_segment(text: str) -> None:
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_at, _trim_metric
+
+    segments = list(TRIM_SEGMENTS)
+    for q in find_quantities(text, skip_time=True):
+        c0, _ = _clause(text, q.start, *_sentence_at(text, q.start))
+        segments += [text[c0 : q.start], text[max(0, q.start - 30) : q.start]]
+    for segment in segments:
+        assert _trim_metric(segment) == _plain_trim_metric(segment)
+
+
+def _plain_deadline_cue(text: str, start: int, end: int, value: str) -> tuple[int, int, str, bool] | None:
+    # _deadline_cue as first written: every cue read, then weighed together.
+    from policyparse.lexicon import targets as tlx
+    from policyparse.targets import _CLAUSE_LEAD, _GOAL_AHEAD
+
+    before = text[max(0, start - 6) : start]
+    after = text[end : end + 4]
+    lead_m = _CLAUSE_LEAD.search(text, max(0, start - 12), start)
+    lead = lead_m.group(1).strip(" \t★") if lead_m else "x"
+    if tlx.BASELINE.match(text, max(0, start - 2)) or tlx.COMPARED_BEFORE.search(before):
+        return None
+    if tlx.SINCE_AFTER.search(after):
+        return None
+    written = text[start:end]
+    has_pre = bool(tlx.BY_BEFORE.search(before))
+    has_post = bool(tlx.BOUND_END.search(written)) or bool(tlx.BOUND_AFTER.match(after))
+    if not has_pre and tlx.ACCORDING_BEFORE.search(before):
+        has_pre = bool(_GOAL_AHEAD.match(text, end))
+    opens = lead == "" or bool(tlx.OPENING_LEAD.fullmatch(lead))
+    relative = bool(tlx.RELATIVE_DEADLINE.search(written))
+    if not (has_pre or has_post or opens or relative):
+        return None
+    return start, end, value, opens
+
+
+DEADLINE_SNIPPETS = [
+    "到2025年,全市发明专利拥有量达到9万件。",
+    "按照2020年普通高中学校消除大班额的目标推进。按照2018年标准执行。",
+    "2013年,全市完成;自2020年起;以2020年为基数;比2019年增长;年内完成;今年底前;2025年底前完成。",
+]
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, *DEADLINE_SNIPPETS])
+def test_deadline_cue_tried_in_turn_is_the_one_weighing_every_cue(text: str) -> None:
+    from policyparse.dates import read_dates
+    from policyparse.targets import _deadline_cue
+
+    spans = [(s, e) for s, e, _ in read_dates(text)]
+    spans += [(m.start(), m.end()) for m in regex.finditer(r"\d{4}年", text)]
+    for s, e in spans:
+        got = _deadline_cue(text, s, e, "2025")
+        plain = _plain_deadline_cue(text, s, e, "2025")
+        assert (got and (got.pos, got.end, got.value, got.sentence_start)) == plain
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, "| 任务 | 11月底前 |", "说明\n| 任务 |", "a|b\n c|d", ""])
+def test_row_gate_is_a_line_opening_with_a_bar(text: str) -> None:
+    from policyparse.targets import _has_rows
+
+    assert _has_rows(text) == any(line.startswith("|") for line in text.split("\n"))
+
+
+def test_section_scope_memo_is_the_chain_of_the_section() -> None:
+    from policyparse.targets import _Doc, _section_scope
+
+    for text in FAST_CORPUS:
+        norm = normalize(text)
+        outline = build_outline(norm)
+        doc = _Doc(norm, outline, [], [], [], None, None, None, None)
+        for node in outline.nodes:
+            chain = [node, *outline.ancestors(node)]
+            plain = ({id(n) for n in chain}, min(n.start for n in chain))
+            assert _section_scope(doc, node) == plain
+            assert _section_scope(doc, node) == plain  # and again, from the memo
+
+
+@pytest.mark.parametrize("s", ["", "a b", " \t专利 数量\t", "\t\t", "无空格", "全角\u3000空格"])
+def test_no_spaces_is_the_spaces_pattern_removed(s: str) -> None:
+    from policyparse.targets import _no_spaces
+
+    assert _no_spaces(s) == regex.sub(r"[ \t]+", "", s)
+
+
+# (pattern, the strings put before a probed character (it ends the match) or after it (it opens
+# the match), the gate's set): the cues read around each date.
+DATE_NEIGHBOUR_GATES = [
+    ("COMPARED_BEFORE", ["", "相", "同", "以 ", "比\t"], "COMPARED_BEFORE_LAST", "end"),
+    ("BY_BEFORE", ["", "截", "截止", "力", "确", "到 ", "在\t"], "BY_BEFORE_LAST", "end"),
+    ("ACCORDING_BEFORE", ["", "按", "按 "], "ACCORDING_BEFORE_LAST", "end"),
+    ("BOUND_END", ["", "2025年", "2025年底"], "BOUND_END_LAST", "end"),
+    ("SINCE_AFTER", ["为基数", "基数", "基准", "来", "今", "", "始", "年起", "起"], "SINCE_AFTER_FIRST", "open"),
+    ("BOUND_AFTER", ["", "前", "底前", "年底前", "以前"], "BOUND_AFTER_FIRST", "open"),
+    ("BASELINE", ["2020年为基数", "2020年", "比2020年", " 2020年"], "BASELINE_FIRST", "open"),
+]
+
+
+@pytest.mark.parametrize(("name", "probes", "gate", "side"), DATE_NEIGHBOUR_GATES)
+def test_date_neighbour_gates_hold_every_character_a_match_needs(
+    name: str, probes: list[str], gate: str, side: str
+) -> None:
+    from policyparse.lexicon import targets as tlx
+
+    pattern, chars = getattr(tlx, name), getattr(tlx, gate)
+    if side == "end":
+        needed = {c for c in ALPHABET if any(pattern.search(p + c) for p in probes)}
+    else:
+        needed = {c for c in ALPHABET if any(pattern.match(c + p) for p in probes)}
+    assert needed and needed <= chars

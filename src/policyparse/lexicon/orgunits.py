@@ -47,7 +47,11 @@ LIST_ITEM_PAIRED = regex.compile(
 
 # Place prefixes that a list item may carry and that may be restored on its neighbours.
 # 市场…, 市级…, 区域…, 县域… are words, not prefixes (市场监管局 lacks its 市).
-PREFIX = regex.compile(r"^(?P<p>省|市|区|县|州|盟|旗)(?!场|级|域|县|区|、)")
+PREFIX_CHARS = frozenset("省市区县州盟旗")
+PREFIX_NOT_BEFORE = frozenset("场级域县区、")  # 市场, 市级, 区域, 县域, 区县, 市、…
+PREFIX = regex.compile(
+    "^(?P<p>[" + "".join(sorted(PREFIX_CHARS)) + "])(?![" + "".join(sorted(PREFIX_NOT_BEFORE)) + "])"
+)
 
 # Items that never get a prefix: generic references, national or central bodies.
 GENERIC_START = regex.compile(r"^(?:各|相关|有关|全|其他|所属|同级|本级|上级|下级|市直|区直|县直|省直|驻)")
@@ -72,9 +76,13 @@ ORG_SUFFIX = regex.compile(
 
 # Suffixes a group shares: the last item of 西咸新区、高新区、经开区管委会 lends 管委会 to the
 # others, 碑林区、鄠邑区政府 lends 政府. Only items that end in a place word take it.
-SHARED_SUFFIX = regex.compile(
-    r"(?:管理委员会|管委会|管委|人民政府|政府|党委|党工委|办事处|有关部门|主管部门|部门)$"
+_SHARED_SUFFIXES = (
+    "管理委员会", "管委会", "管委", "人民政府", "政府", "党委", "党工委", "办事处", "有关部门", "主管部门", "部门"
 )
+SHARED_SUFFIX = regex.compile("(?:" + "|".join(_SHARED_SUFFIXES) + ")$")
+# The last characters a SHARED_SUFFIX match can end a unit with (and a final newline, which
+# ``$`` may stand before): a list whose units end otherwise lends no suffix.
+SHARED_SUFFIX_LAST = frozenset(w[-1] for w in _SHARED_SUFFIXES) | {"\n"}
 TAKES_SUFFIX = regex.compile(
     r"(?:省|市|区|县|州|盟|旗|镇|乡|街道|新区|开发区|高新区|经开区|园区|生态园|产业园|科技园|基地|片区|港|岛)$"
 )
@@ -101,10 +109,12 @@ PLACE_END = regex.compile(
     "[" + "".join(PLACE_LEVELS) + "](?![" + "".join(sorted(NOT_PLACE_AFTER)) + "])"
     "|[" + "".join(LOCAL_LEVELS) + "](?=" + LOCAL_PLACE_AFTER.pattern + ")"
 )
-# The same ends with the three characters before each captured (groups 1 and 2: the 3- and
-# 2-character heads), so the heads come out of one ``findall`` without a Python step per end.
-# An end fewer than three characters into the text is not matched here.
-PLACE_HEADS = regex.compile(r"(?<=(?s:(.(..))))(?:" + PLACE_END.pattern + ")")
+# The same ends with the three characters before each captured (the 3-character head; the
+# 2-character head is its last two), so the heads come out of one ``findall`` as strings,
+# without a Python step or a tuple per end. An end fewer than three characters into the text
+# is not matched here. The end is matched first and the head looked behind for from there: a
+# scan for a level character is cheaper than a look-behind tried at every character.
+PLACE_HEADS = regex.compile(r"(?:" + PLACE_END.pattern + r")(?<=(?s:(...).))")
 
 # Abbreviations and long forms of department names, for grouping spellings of one body.
 # Each tuple lists spellings of the same core (without place prefix).

@@ -137,7 +137,11 @@ _ASIDE = "|".join(
     for o, c in OPEN_CLOSE.items()
 )
 _NOT_OPENER = "[^" + regex.escape("".join(OPEN_CLOSE)) + "]"
-BRACKET_SCAN = regex.compile(rf"(?:{_NOT_OPENER}++|{_ASIDE})*+(?:({_PAIR}|{BRACKET_OPEN.pattern})|\Z)")
+# Written unrolled (a run of non-openers, then asides each followed by such a run), which
+# the engine steps through faster than the alternation (?:run|aside)*+; it matches the same.
+BRACKET_SCAN = regex.compile(
+    rf"{_NOT_OPENER}*+(?:(?:{_ASIDE}){_NOT_OPENER}*+)*+(?:({_PAIR}|{BRACKET_OPEN.pattern})|\Z)"
+)
 
 
 # What a list item may end with that is not part of the unit: a verb phrase (…按职责分工负责,

@@ -93,7 +93,6 @@ PREFIX_CUE = regex.compile(
 PREFIX_COMPARATOR = dict(PREFIX_CUES)
 
 # Words right after the quantity.
-SUFFIX_CUE = regex.compile(r"[ \t]*(?P<w>及以上|以上|及以下|以下|以内|之内|左右|上下|内)")
 SUFFIX_COMPARATOR = {
     "及以上": ">=",
     "以上": ">=",
@@ -105,39 +104,74 @@ SUFFIX_COMPARATOR = {
     "上下": "=",
     "内": "<=",
 }
+SUFFIX_CUE = regex.compile(r"[ \t]*(?P<w>" + "|".join(SUFFIX_COMPARATOR) + ")")
+# What a SUFFIX_CUE match can start with: most figures are followed by none of these, which a
+# set look-up tells for less than the match costs.
+SUFFIX_CUE_FIRST = frozenset(w[0] for w in SUFFIX_COMPARATOR) | {" ", "\t"}
 
 # Verbs that take the counted thing as object: "培育100家…机构" → metric 培育…机构.
-OBJECT_VERB = regex.compile(
-    r"(?:培育|新增|新建|建设|建成|打造|实施|形成|完成|开展|建立|组建|引进|认定|支持|推动|发行|更新|改造|"
-    r"淘汰|创建|争创|集聚|设立|提供|遴选|培养|培训|覆盖|举办|组织|制定|修订|制订|发布|参与制定|申报|争取|"
-    r"吸引|扶持|服务|带动|推广|应用|建|办|改建|新改建|报废更新|力争|提升|投建|更新替代|替代)$"
+_OBJECT_VERBS = (
+    "培育|新增|新建|建设|建成|打造|实施|形成|完成|开展|建立|组建|引进|认定|支持|推动|发行|更新|改造|"
+    "淘汰|创建|争创|集聚|设立|提供|遴选|培养|培训|覆盖|举办|组织|制定|修订|制订|发布|参与制定|申报|争取|"
+    "吸引|扶持|服务|带动|推广|应用|建|办|改建|新改建|报废更新|力争|提升|投建|更新替代|替代"
 )
+OBJECT_VERB = regex.compile(rf"(?:{_OBJECT_VERBS})$")
+# The characters an OBJECT_VERB match can end with ("\n" too: ``$`` also matches before a final
+# line break). A metric ending otherwise cannot match, and the search would try every offset.
+OBJECT_VERB_LAST = frozenset(w[-1] for w in _OBJECT_VERBS.split("|")) | {"\n"}
 
 # Scaffolding trimmed off the left of a metric: dates, hedges, section glue.
-LEFT_SCAFFOLD = regex.compile(
-    r"^(?:[ \t]+|(?:到|至|截至|截止|在|于)?\d{4}[ \t]*年(?!度)(?:[ \t]*\d{1,2}[ \t]*月)?"
+_LEFT_DATE = (
+    r"(?:到|至|截至|截止|在|于)?\d{4}[ \t]*年(?!度)(?:[ \t]*\d{1,2}[ \t]*月)?"
     r"(?:底|末|年底|年末)?(?:前|以前|之前)?"
-    r"|试点期内|试点期间|期间|期内|或者|或|辖区内|区域内|全市|全区|全省|全县|我市|我区|我省|力争|确保|争取|预计|计划|努力|其中|同时|并|全年|年内|当年|"
-    r"(?:通过)?\d+年(?:内|时间)?(?:努力)?|实现|推动|推进|促进|使|让|进一步|基本|全面|逐步|"
-    r"[、,和及与]|“十[四五六]五”(?:期间|末)?)+"
+)
+_LEFT_WORDS = (
+    "试点期内|试点期间|期间|期内|或者|或|辖区内|区域内|全市|全区|全省|全县|我市|我区|我省|力争|确保|争取|预计|计划|努力|其中|同时|并|全年|年内|当年"
+)
+_LEFT_YEARS = r"(?:通过)?\d+年(?:内|时间)?(?:努力)?"
+_LEFT_VERBS = "实现|推动|推进|促进|使|让|进一步|基本|全面|逐步"
+_LEFT_GLUE = "、,和及与"
+_LEFT_PLAN = r"“十[四五六]五”(?:期间|末)?"
+LEFT_SCAFFOLD = regex.compile(
+    rf"^(?:[ \t]+|{_LEFT_DATE}|{_LEFT_WORDS}|{_LEFT_YEARS}|{_LEFT_VERBS}|[{_LEFT_GLUE}]|{_LEFT_PLAN})+"
+)
+# The characters a LEFT_SCAFFOLD match can start with, digits (``\d``) aside: the first of
+# each part above. A metric opening otherwise has no scaffolding on its left, which this
+# set tells without running the pattern's long alternation.
+LEFT_SCAFFOLD_FIRST = (
+    frozenset(" \t" + "到至截在于" + "通" + _LEFT_GLUE + "“")
+    | {w[0] for w in _LEFT_WORDS.split("|")}
+    | {w[0] for w in _LEFT_VERBS.split("|")}
 )
 # A base year inside the metric ("规模较2023年增长"): it goes to ``baseline``.
 BASELINE_IN_METRIC = regex.compile(r"(?:比|较|相比|同比)[ \t]*\d{4}[ \t]*年(?:底|末)?")
 # An adverbial lead before the verb of the goal: 围绕…路段建设零碳公路运输通道.
+_LEAD_PREPS = "围绕|依托|聚焦|结合|按照|针对|面向|立足|利用|通过|在"
 LEAD_PREP = regex.compile(
-    r"^(?:围绕|依托|聚焦|结合|按照|针对|面向|立足|利用|通过|在)[^,;。]{2,}?(?=建设|打造|培育|实施|建成|新建|组建|形成|开展|推广|引进)"
+    rf"^(?:{_LEAD_PREPS})[^,;。]{{2,}}?(?=建设|打造|培育|实施|建成|新建|组建|形成|开展|推广|引进)"
 )
+LEAD_PREP_FIRST = frozenset(w[0] for w in _LEAD_PREPS.split("|"))  # what a LEAD_PREP match opens with
 # Comparator words and glue trimmed off the right of a metric.
-RIGHT_SCAFFOLD = regex.compile(
-    r"(?:不得少于|不得低于|不低于|不少于|不小于|至少|累计达到|力争达到|达到|均达|均为|均|分别|达|不超过|不高于|不多于|不大于|"
-    r"不得超过|最多|控制在|保持在|超过|高于|突破|大于|多于|超出|超|低于|少于|小于|不足|提高到|提升到|增长到|"
-    r"增加到|提高至|提升至|增至|降至|降低到|下降到|为|约|在|[、,和及与的 \t])+$"
+_RIGHT_WORDS = (
+    "不得少于|不得低于|不低于|不少于|不小于|至少|累计达到|力争达到|达到|均达|均为|均|分别|达|不超过|不高于|不多于|不大于|"
+    "不得超过|最多|控制在|保持在|超过|高于|突破|大于|多于|超出|超|低于|少于|小于|不足|提高到|提升到|增长到|"
+    "增加到|提高至|提升至|增至|降至|降低到|下降到|为|约|在"
 )
+_RIGHT_GLUE = r"、,和及与的 \t"  # a character class: "\t" is the pattern's tab
+RIGHT_SCAFFOLD = regex.compile(rf"(?:{_RIGHT_WORDS}|[{_RIGHT_GLUE}])+$")
+# The characters a RIGHT_SCAFFOLD match can end with ("\n" too: ``$`` also matches before a
+# final line break). A metric ending otherwise has nothing to trim on its right, and the
+# search, anchored at the end, would try every offset to find that out.
+RIGHT_SCAFFOLD_LAST = frozenset(w[-1] for w in _RIGHT_WORDS.split("|")) | frozenset("、,和及与的 \t\n")
 
 # Not-target cues -------------------------------------------------------------
 
 # A number right after these is an ordinal or a rank.
-ORDINAL_BEFORE = regex.compile(r"(?:第|前|后|首|次|序号|编号|No\.?)[ \t]*$")
+_ORDINALS = "第|前|后|首|次|序号|编号"
+ORDINAL_BEFORE = regex.compile(rf"(?:{_ORDINALS}|No\.?)[ \t]*$")
+# What an ORDINAL_BEFORE match can end with ("\n" too: ``$`` also matches before a final line
+# break). A figure after any other character is no ordinal, which spares the search.
+ORDINAL_BEFORE_LAST = frozenset(w[-1] for w in _ORDINALS.split("|")) | frozenset("o. \t\n")
 # Past figures: the sentence reports what exists or was done.
 PAST_CUE = regex.compile(
     r"(?:已经|已有|已建|已达|已累计|已完成|已|截至|截止|目前|现有|共有|首批|去年|上年|上一年|过去|以来|曾)"
@@ -151,9 +185,12 @@ RULE_CUE = regex.compile(
 # "消除66人以上超大班额": the figure defines what is removed.
 REMOVE_BEFORE = regex.compile(r"(?:消除|取消|清理|淘汰|整治|关停)[ \t]*$")
 # Counts of documents: 两个规定的通知.
-DOCUMENT_AFTER = regex.compile(r"\G[ \t]*(?:规定|文件|方案|意见|办法|条例|细则|通知)")
+_DOCUMENTS = "规定|文件|方案|意见|办法|条例|细则|通知"
+DOCUMENT_AFTER = regex.compile(rf"\G[ \t]*(?:{_DOCUMENTS})")
 # Formulas and inequalities: the figures are parameters of a rule.
 FORMULA = regex.compile(r"[×÷=≤≥<>∑]|MIN|MAX")
+# Either of the two, in one search of a clause: a clause with either states a rule.
+RULE_OR_FORMULA = regex.compile(f"(?:{RULE_CUE.pattern})|(?:{FORMULA.pattern})")
 # "以3.2平方公里…为…": a figure that describes the means, not a goal.
 # (The lookbehind says "at the start or after any other character" the way the engine checks
 # fastest: an alternation with ^ ahead of 以 costs a try of both at every offset.)
@@ -163,7 +200,8 @@ EXISTING_BEFORE = regex.compile(
     r"(?:加强对?|针对|对于?|聚焦|围绕|依托|利用|借助|凭借)[ \t]*(?:全区|全市|全省|辖区内?)?[ \t]*$"
 )
 # A figure that bounds an area or a distance: 周边30米范围内.
-RANGE_AFTER = regex.compile(r"\G[ \t]*(?:范围|半径|距离)")
+_RANGES = "范围|半径|距离"
+RANGE_AFTER = regex.compile(rf"\G[ \t]*(?:{_RANGES})")
 # A task table's deadline cell: 年底前, 11月底前, 2025年6月底前.
 ROW_DEADLINE = regex.compile(r"^(?:(?P<y>\d{4})年)?(?:(?:\d{1,2}-)?(?P<m>\d{1,2})月)?(?P<end>底|末)?前?$")
 # Chinese-numeral counts with these units are terms (二次供水, 一次性).
@@ -197,9 +235,12 @@ HAN = regex.compile(r"\p{Han}")
 TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 
 # Counts of the plan's own parts.
-OWN_ITEMS_AFTER = regex.compile(
-    r"^[ \t]*(?:项|个|条|大|类|方面|部分)?(?:重点)?"
-    r"(?:任务|措施|方面|领域|板块|环节|部分|章|条措施|项任务|举措|政策)"
+_OWN_COUNTERS = "项|个|条|大|类|方面|部分"
+_OWN_PARTS = "任务|措施|方面|领域|板块|环节|部分|章|条措施|项任务|举措|政策"
+OWN_ITEMS_AFTER = regex.compile(rf"^[ \t]*(?:{_OWN_COUNTERS})?(?:重点)?(?:{_OWN_PARTS})")
+# What an OWN_ITEMS_AFTER match can start with: a figure followed by anything else is spared it.
+OWN_ITEMS_AFTER_FIRST = (
+    frozenset(w[0] for w in f"{_OWN_COUNTERS}|{_OWN_PARTS}".split("|")) | {"重", " ", "\t"}
 )
 OWN_ITEMS_BEFORE = regex.compile(
     r"(?:聚焦|围绕|包括|分为|提出|涵盖|本(?:方案|计划|意见|规划|办法)[^,;。]{0,10}共|共)$"
@@ -214,7 +255,8 @@ NAMED_COUNT_BEFORE = regex.compile(r"、[^,;。、]{1,12}[区县市省镇村园�
 # Quoted text: a label (“136”, “1+N”) or a rule quoted from elsewhere; never a goal of this plan.
 QUOTED = regex.compile(r"“[^“”\n]{0,200}”")
 # The parts of a labelled whole: 构建1家…、1个…、“n”家…的“5+n”体系.
-LABELLED_WHOLE = regex.compile(r"的“[^“”]{1,12}”")
+LABELLED_WHOLE_LEAD = "的“"  # every LABELLED_WHOLE match opens with it: a str.find gate
+LABELLED_WHOLE = regex.compile(LABELLED_WHOLE_LEAD + r"[^“”]{1,12}”")
 # A quota per period, where 一 is a count and not an article.
 PER_PERIOD = regex.compile(r"每(?:年|季度|月|半年|届)")
 # Baseline years.
@@ -222,6 +264,7 @@ BASELINE = regex.compile(
     r"(?:以|按)[ \t]*(?P<y>\d{4})[ \t]*年(?:底|末)?(?:数据)?为(?:基数|基准|基期|基础)"
     r"|(?:比|较|相比|同比)[ \t]*(?P<y2>\d{4})[ \t]*年"
 )
+BASELINE_FIRST = frozenset("以按比较相同")  # what a BASELINE match opens with
 
 # The not-target cues read in the words before a figure, as one search: a figure after any
 # of them is no goal (a means, an existing object, a past figure, a project's specification).
@@ -232,10 +275,13 @@ NOT_TARGET_BEFORE = regex.compile(
 NOT_TARGET_AFTER = regex.compile(
     "|".join(f"(?:{p.pattern})" for p in (RANGE_AFTER, DOCUMENT_AFTER))
 )
+# What a NOT_TARGET_AFTER match can start with: a figure followed by anything else is spared it.
+NOT_TARGET_AFTER_FIRST = frozenset(w[0] for w in f"{_RANGES}|{_DOCUMENTS}".split("|")) | {" ", "\t"}
 
 # Distribution words: 分别达到 X、Y pairs subjects with values; 均达到 X gives each subject X.
 RESPECTIVELY = regex.compile(r"分别")
 EACH = regex.compile(r"(?<![年平人])均(?=达|不|超|在|为|保持|高于|低于|控制)|都(?=达|不|超|在|为)")
+EACH_WORDS = ("均", "都")  # one of them is in every EACH match
 
 # Incentive cues ---------------------------------------------------------------
 
@@ -256,9 +302,14 @@ YEARS_EFFORT = regex.compile(
     r"(?:左右)?(?:时间)?(?:的)?(?:努力|时间)"
 )
 # What every YEARS_EFFORT match ends with: a text without it has no effort to look for.
-YEARS_EFFORT_TAIL = regex.compile(r"年(?:左右)?(?:时间)?(?:的)?(?:努力|时间)")
+_EFFORT_ENDS = ("努力", "时间")
+YEARS_EFFORT_TAIL = regex.compile(rf"年(?:左右)?(?:时间)?(?:的)?(?:{'|'.join(_EFFORT_ENDS)})")
+# Every YEARS_EFFORT_TAIL match ends with one of these words: a text without them (``in`` tells
+# for less than the search, which stops at every 年) has no effort to look for either.
+EFFORT_ENDS = _EFFORT_ENDS
 # Goal sections whose first deadline is the plan's horizon.
-GOAL_TITLE = regex.compile(r"目标")
+GOAL_WORD = "目标"  # a plain word: ``in`` finds it for less than a search
+GOAL_TITLE = regex.compile(GOAL_WORD)
 
 # Timetable headers.
 HEADER_LABEL = regex.compile(
@@ -270,8 +321,16 @@ COLUMN_DATE = regex.compile(
 # A line that may be a COLUMN_DATE header once its spaces are gone (digits and spaces to 年,
 # then only what COLUMN_DATE allows after it): a text without one, and without a "|" row, has
 # no timetable to look for.
-COLUMN_DATE_LINE = regex.compile(r"(?m)^[ \t]*\d[\d \t]*年[\d \t月底末目标值]*$")
-COLUMN_DATE_LINE_AFTER_BREAK = regex.compile(r"(?m)\n[ \t]*\d[\d \t]*年[\d \t月底末目标值]*$")
+_DATE_LINE = r"[ \t]*\d[\d \t]*年[\d \t月底末目标值]*"
+COLUMN_DATE_LINE = regex.compile(rf"(?m)^{_DATE_LINE}$")
+COLUMN_DATE_LINE_AFTER_BREAK = regex.compile(rf"(?m)\n{_DATE_LINE}$")
+# Two such lines in a row (blank lines aside), as a one-cell-per-line timetable's header has:
+# at the start of the text, else after a line break.
+COLUMN_DATE_PAIR = regex.compile(rf"(?m){_DATE_LINE}\n(?:[ \t]*\n)*{_DATE_LINE}$")
+COLUMN_DATE_PAIR_AFTER_BREAK = regex.compile(rf"(?m)\n{_DATE_LINE}\n(?:[ \t]*\n)*{_DATE_LINE}$")
+# A line that opens (spaces aside) with "|": a table's row. At the start, else after a break.
+PIPE_ROW = regex.compile(r"[ \t]*\|")
+PIPE_ROW_AFTER_BREAK = regex.compile(r"\n[ \t]*\|")
 # A non-blank line trimmed of spaces and tabs, as str.strip(" \t") leaves it.
 TRIMMED_LINE = regex.compile(r"[^\n \t](?:[^\n]*[^\n \t])?")
 ROW_UNIT = regex.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8}?)[ \t]*[)）][ \t]*$")
@@ -291,7 +350,20 @@ BY_BEFORE = regex.compile(r"(?:到|至|截至|截止到?|力争|确保|在)[ \t]
 BOUND_END = regex.compile(r"(?:底|末|前|内)$")
 BOUND_AFTER = regex.compile(r"[ \t]*(?:年)?(?:底|末)?(?:前|以前|之前|内)")
 ACCORDING_BEFORE = regex.compile(r"按照?[ \t]*$")
-OPENING_LEAD = regex.compile(r"(?:到|至|力争|确保)?")
+# The characters the patterns above can end (searched before a date, anchored at its end) or
+# open with (matched after it): a date's neighbours are mostly none of them, which a set
+# look-up tells for less than the search. ("\n" is in each end set: ``$`` also matches before
+# a final line break.)
+COMPARED_BEFORE_LAST = frozenset("以比较自从 \t\n")
+BY_BEFORE_LAST = frozenset("到至止争保在 \t\n")
+ACCORDING_BEFORE_LAST = frozenset("按照 \t\n")
+BOUND_END_LAST = frozenset("底末前内\n")
+SINCE_AFTER_FIRST = frozenset(" \t年为以至起开的")
+BOUND_AFTER_FIRST = frozenset(" \t年底末前以之内")
+_OPENING_LEADS = ("到", "至", "力争", "确保")
+OPENING_LEAD = regex.compile(rf"(?:{'|'.join(_OPENING_LEADS)})?")
+# The strings OPENING_LEAD fullmatches: none, or one of its words (a set look-up, not a match).
+OPENING_LEAD_WORDS = frozenset({"", *_OPENING_LEADS})
 # Timetables.
 CELL_TEXT = regex.compile(r"[^|]+")
 RULE_ROW = regex.compile(r"[-: |]+")
