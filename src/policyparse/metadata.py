@@ -138,9 +138,9 @@ def _find_recipients(norm: Normalized, start: int, end: int) -> tuple[str, int, 
             or len(head) > 300
             or lx.FIELD_LINE.match(t)
             or lx.NEXT_FIELD.search(t[: colon + 1])
-            or regex.search(r"\d", head)
+            or lx.RECIPIENT_NOT.search(head)
             or not lx.RECIPIENT_HINT.search(head)
-            or not regex.match(r"[\p{Han}(]", head)
+            or not lx.RECIPIENT_START.match(head)
         ):
             continue
         s = line.start + t.index(head[0])
@@ -197,7 +197,7 @@ def _title_candidates(
             if (
                 not nxt
                 or len(nxt) > lx.TITLE_LINE_MAX
-                or regex.search(r"[。;:!?,]", nxt)
+                or lx.TITLE_LINE_STOP.search(nxt)
                 or in_number(lines[j + 1].start, lines[j + 1].end)
             ):
                 break

@@ -87,6 +87,11 @@ ISSUER_SEPARATORS = regex.compile(r"[、,\s]")
 RECIPIENT_HINT = regex.compile(
     r"各|人民政府|政府|部门|单位|委|局|厅|办|公司|企业|机构|兵团|管委会|机关|院|学校"
 )
+# An addressee line names organs: it starts with a Han character or a bracket and holds no digit.
+RECIPIENT_START = regex.compile(r"[\p{Han}(]")
+RECIPIENT_NOT = regex.compile(r"\d")
+# A title broken over lines runs on only through lines without sentence punctuation.
+TITLE_LINE_STOP = regex.compile(r"[。;:!?,]")
 
 # The plan's period: a range after one of these words (试点时限自2022年7月至2025年6月).
 PERIOD_CUE = regex.compile(

@@ -7,6 +7,7 @@ it is a goal.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import regex
@@ -195,7 +196,10 @@ _AFTER_NUM = regex.escape(f" \t{_MULT_FIRST}%‰{_UNIT_FIRST}", special_only=Tru
 _NUMBER_CHARS = rf"\d,.{_HAN_DIGITS}十百千点"
 
 # A quantity: 百分之X, a range X—Y unit, or X unit. Named groups feed the parser.
-QUANTITY = regex.compile(
+# Compiled with the standard library's engine: this pattern is tried at every character of
+# every notice, and that engine runs it about a quarter faster (it uses nothing the standard
+# engine lacks; tests compare it with the plain pattern compiled by ``regex``).
+QUANTITY = re.compile(
     rf"""
     (?=[\d百{_HAN_DIGITS[2:]}十])
     (?<![\dA-Za-z.\-_/#·])
@@ -207,7 +211,7 @@ QUANTITY = regex.compile(
       | (?P<num>{NUMBER})(?=[{_AFTER_NUM}])[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{UNIT})
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 # Characters that, right before a Chinese numeral, make it part of a word (统一, 唯一, 第一 …).
