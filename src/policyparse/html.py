@@ -295,6 +295,25 @@ def _block_of(el: Any) -> Any:
     return el
 
 
+def _count_han(el: Any, skip_ids: set[int], own: dict[int, int], elements: dict[int, Any]) -> None:
+    """Credit each block with the Han characters of its own text, children first.
+
+    A module function rather than a closure that calls itself: such a closure is a reference
+    cycle holding the page's elements, which only the cyclic collector would free.
+    """
+    if id(el) in skip_ids or _is_junk(el):
+        return
+    n = _han(el.text or "")
+    for child in el:
+        _count_han(child, skip_ids, own, elements)
+        n += _han(child.tail or "")
+    if n:
+        block = _block_of(el)
+        if block is not None:
+            own[id(block)] = own.get(id(block), 0) + n
+            elements[id(block)] = block
+
+
 def _densest_block(root: Any, skip: list[Any]) -> Any:
     """The element whose paragraphs hold the most Chinese text (the readability idea).
 
@@ -305,21 +324,7 @@ def _densest_block(root: Any, skip: list[Any]) -> Any:
     skip_ids = {id(b) for b in skip}
     own: dict[int, int] = {}
     elements: dict[int, Any] = {}
-
-    def visit(el: Any) -> None:
-        if id(el) in skip_ids or _is_junk(el):
-            return
-        n = _han(el.text or "")
-        for child in el:
-            visit(child)
-            n += _han(child.tail or "")
-        if n:
-            block = _block_of(el)
-            if block is not None:
-                own[id(block)] = own.get(id(block), 0) + n
-                elements[id(block)] = block
-
-    visit(root)
+    _count_han(root, skip_ids, own, elements)
     totals: dict[int, float] = {}
     cell_sizes: dict[int, tuple[Any, int]] = {}  # the element is kept so its id stays its own
 

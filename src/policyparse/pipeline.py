@@ -23,11 +23,19 @@ from .targets import find_targets
 
 # Python's cyclic garbage collector rescans the live objects each time enough new ones pile
 # up; a parse creates objects by the hundred thousand that stay alive until it ends, and
-# makes next to no reference cycles (plain dataclasses, matches, models), so those scans
-# find nothing. On a notice of 1.4M chars they cost ~35% more per character than on one of
-# 140k (superlinear); paused, the cost per character is flat. The collector is paused only
-# while a parse runs and restored as found (also when parses run in several threads); any
-# cycle a parse does leave is collected by the next run after it.
+# makes no reference cycles (a test checks it: plain dataclasses, matches, models), so those
+# scans find nothing. On a notice of 1.4M chars they cost ~35% more per character than on
+# one of 140k (superlinear); paused, the cost per character is flat. The collector is
+# paused only while a parse runs and switched back on as found (also when parses run in
+# several threads).
+#
+# Switched back on, its first pass would walk every object the parse made (the Notice's
+# models by the ten thousand) to find no garbage: 2–3% of a parse, ~12% on a 1.4M-char
+# notice, whose models no longer fit in the CPU's caches. ``freeze`` + ``unfreeze`` instead
+# files every tracked object in the oldest generation without a walk (two list splices), so
+# those objects are looked at again only by the occasional full collection. Skipped when the
+# program has frozen objects of its own (``gc.freeze`` before forking), which ``unfreeze``
+# would thaw.
 _GC_LOCK = threading.Lock()
 _gc_pausers = 0
 _gc_was_enabled = False
@@ -47,6 +55,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
         with _GC_LOCK:
             _gc_pausers -= 1
             if _gc_pausers == 0 and _gc_was_enabled:
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()  # everything to the permanent generation, young counts reset
+                    gc.unfreeze()  # and back, into the oldest generation
                 gc.enable()
 
 

@@ -120,7 +120,7 @@ def find_quantities(
         # only renames two count units, so it need not be applied first. The unit is the
         # match's last group (hiunit or unit; pct has none), read without the whole tuple.
         if skip_time:
-            last = m.lastindex
+            last = m.lastindex or 1  # never None: every alternative captures its number
             if last != 1 and m[last].partition("/")[0] in time_units:
                 continue
         q = _read(m.groups(), m.start(), m.end(), text)
