@@ -190,6 +190,16 @@ EXAMPLES: list[tuple[str, str, list[tuple[str, str]]]] = [
          ("第二章/第二条", "本细则所称辅助服务是指发电企业提供的服务")],
     ),
     (
+        # A 目录 line under the title (not the text's first line), entries without leaders:
+        # found in review, TOC_HEADING was tried at the start of the text only.
+        "table-of-contents-below-the-title",  # corpus 02's layout, without its page numbers
+        "湖北电网非统调发电企业辅助服务管理实施细则\n目 录\n第一章 总则\n第二章 定义与分类\n"
+        "第一章 总则\n第一条 为保障电力系统安全，制定本细则。\n第二章 定义与分类\n"
+        "第二条 本细则所称辅助服务是指发电企业提供的服务。\n",
+        [("第一章", "总则"), ("第一章/第一条", "为保障电力系统安全,制定本细则"), ("第二章", "定义与分类"),
+         ("第二章/第二条", "本细则所称辅助服务是指发电企业提供的服务")],
+    ),
+    (
         "table-of-contents-with-dot-leaders",  # corpus 03
         "目\n录\n一、实施背景........................\n...................\n- 1 -\n二、实施方式\n"
         "....................\n- 1 -\n一、实施背景\n2018~2020年，我市连续在春节期间实施了填谷电力需求响应试"

@@ -90,7 +90,7 @@ TOC_LEADER = regex.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*(?:[-—][ \t]*)?\d{
 # A marker broken over three lines starts with "(" and a space or line break: only lines
 # holding that pair can hold one (the standard library's engine finds it fastest).
 SPLIT_PAREN_HINT = re.compile(r"\([ \t\n]")
-TOC_HEADING = regex.compile(r"^[ \t]*目[ \t]*录[ \t]*$")
+TOC_HEADING = regex.compile(r"(?m)^[ \t]*目[ \t]*录[ \t]*$")
 
 # A numbered "title" that is a file name is a download link (1、丰政办发〔2026〕4号.pdf), not a heading.
 FILE_NAME = regex.compile(r"(?i)\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|txt|jpe?g|png)\s*$")
