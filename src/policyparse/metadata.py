@@ -246,8 +246,7 @@ def _org_above(norm: Normalized, line_start: int, floor: int) -> tuple[str, int,
     if not parts:
         return None
     s, e = parts[-1][0], parts[0][1]
-    name = _WS.sub("", text[s:e])
-    return name, s, e
+    return issuer_name(norm.raw(s, e)), s, e
 
 
 def _signature(
@@ -269,10 +268,34 @@ def _signature(
             t = lx.TRAILING_ORG.search(before)
             if t is None or not lx.ORG.match(t.group("org")):
                 continue
-            org = (t.group("org"), line_start + t.start("org"), line_start + t.end("org"))
-            return d, org
+            s, e = line_start + t.start("org"), line_start + t.end("org")
+            return d, (issuer_name(norm.raw(s, e)), s, e)
         return d, _org_above(norm, line_start, start)
     return None
+
+
+def issuer_name(raw: str) -> str:
+    """An issuer as written → its name; joint issuers set apart by spaces or line breaks
+    are joined with 、 (``国家发展改革委 国家能源局`` → ``国家发展改革委、国家能源局``).
+
+    The pieces between breaks are joined back until each run ends like an organ's name, so
+    a name spaced out to align a signature (``教 育 部``) stays one; the split is kept only
+    when every run is such a name and there are at least two.
+    """
+    pieces = [p for p in lx.ISSUER_BREAK.split(raw) if p]
+    names: list[str] = []
+    run = ""
+    for piece in pieces:
+        if not run and names and piece in lx.ISSUER_CONTINUATION:
+            names[-1] += piece
+            continue
+        run += piece
+        if lx.ORG.match(run):
+            names.append(run)
+            run = ""
+    if len(names) >= 2 and not run:
+        return "、".join(names)
+    return _WS.sub("", raw)
 
 
 def _same_bodies(a: str, b: str) -> bool:
@@ -469,8 +492,13 @@ def read_metadata(
         m = lx.ISSUER_BEFORE.match(meta.title.lstrip("《"))
         if m and lx.ORG.match(m.group("issuer")):
             title_org = m.group("issuer")
+            # The title as written shows whether joint issuers were set apart by spaces.
+            written = page_title or (norm.raw(*title_range) if title_range else "")
+            cut = written.find("关于")
+            if cut > 0 and _WS.sub("", written[:cut]).lstrip("《") == title_org:
+                title_org = issuer_name(written[:cut].lstrip().lstrip("《"))
     field_org = _first(page, lx.ISSUER_FIELDS) or _first(fields, lx.ISSUER_FIELDS)
-    field_org = _WS.sub("", field_org) if field_org else None
+    field_org = issuer_name(field_org) if field_org else None
     meta.issuer = _choose_issuer(signed_org, title_org, field_org)
 
     field_date = _first(page, lx.DATE_FIELDS) or _first(fields, lx.DATE_FIELDS)

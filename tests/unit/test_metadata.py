@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from policyparse.dates import find_dates
 from policyparse.docnumbers import find_doc_numbers
-from policyparse.metadata import Metadata, read_fields, read_metadata, split_recipients
+from policyparse.metadata import Metadata, issuer_name, read_fields, read_metadata, split_recipients
 from policyparse.normalize import normalize
 from policyparse.sections import build_outline
 
@@ -466,7 +466,8 @@ EXAMPLES: list[tuple[str, str, dict[str, str], dict[str, Any]]] = [
             "title": "卫生健康委教育部财政部人力资源社会保障部医保局药监局"
             "关于印发加强医疗机构药事管理促进合理用药的意见的通知",
             "doc_number": "国卫医发〔2020〕2号",
-            "issuer": "卫生健康委教育部财政部人力资源社会保障部医保局药监局",
+            # Six joint issuers, set apart by spaces in the signature and the title.
+            "issuer": "卫生健康委、教育部、财政部、人力资源社会保障部、医保局、药监局",
             "issue_date": dt.date(2020, 2, 21),
         },
     ),
@@ -490,6 +491,17 @@ EXAMPLES: list[tuple[str, str, dict[str, str], dict[str, Any]]] = [
             "doc_number": "国办发〔1996〕25号",
             "issuer": "国务院办公厅、中央军委办公厅",
             "issue_date": dt.date(1996, 6, 29),
+        },
+    ),
+    (
+        "corpus 06: joint issuers in the page title and a 发文机关 field spaced out",
+        "国家发展改革委 国家能源局关于加快建设全国统一电力市场体系的指导意见\n发改体改〔2022〕118号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为加快建设全国统一电力市场体系，提出以下意见。\n",
+        {"标题": "国家发展改革委 国家能源局关于加快建设全国统一电力市场体系的指导意见",
+         "发文机关": "发展改革委  能源局"},
+        {
+            "title": "国家发展改革委国家能源局关于加快建设全国统一电力市场体系的指导意见",
+            "issuer": "国家发展改革委、国家能源局",
         },
     ),
     (
@@ -632,3 +644,26 @@ def test_any_text_reads_without_error(text: str) -> None:
 def test_period(text: str, expected: tuple[str, str] | None) -> None:
     meta = meta_of(text)
     assert ((meta.period.start, meta.period.end) if meta.period else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("国家发展改革委 国家能源局", "国家发展改革委、国家能源局"),  # corpus 06
+        ("发展改革委  能源局", "发展改革委、能源局"),  # corpus 06, 发文机关 field
+        # corpus 18's signature, names spaced out to align
+        ("卫生健康委 教 育 部\n财 政 部 人力资源社会保障部", "卫生健康委、教育部、财政部、人力资源社会保障部"),
+        ("中共濮阳市委 濮阳市人民政府", "中共濮阳市委、濮阳市人民政府"),
+        ("中共中央 国务院", "中共中央、国务院"),
+        ("国务院办公厅、中央军委办公厅", "国务院办公厅、中央军委办公厅"),  # html 02: already separated
+        ("西安市人民政府 办公厅", "西安市人民政府办公厅"),  # a continuation, not a second issuer
+        ("濮阳市国家知识产权强市建设试点城市工作领导小组\n办公室",
+         "濮阳市国家知识产权强市建设试点城市工作领导小组办公室"),
+        ("濮阳市 人民政府", "濮阳市人民政府"),  # a PDF-copy space inside one name
+        ("青岛市人民政府", "青岛市人民政府"),
+        ("国家能源局 华中监管局 市场处", "国家能源局、华中监管局、市场处"),
+        ("某某 公司 2020年", "某某公司2020年"),  # a piece that is no name: kept whole
+    ],
+)
+def test_issuer_name(written: str, name: str) -> None:
+    assert issuer_name(written) == name

@@ -72,6 +72,7 @@ ORG_SUFFIX = (
     "委", "局", "厅", "部",
     "院", "署", "会", "办", "中心", "公司", "集团", "银行", "行", "社", "所", "处", "室", "组", "小组",
     "法院", "检察院", "协会", "联合会", "大学", "学校", "站", "队", "馆", "总局", "分局", "监管局", "军区",
+    "中央",  # 中共中央, 党中央
 )
 _ORG_END = "(?:" + "|".join(sorted(ORG_SUFFIX, key=len, reverse=True)) + ")"
 ORG = regex.compile(rf"^[\p{{Han}}、()]{{2,80}}?{_ORG_END}$")
@@ -82,6 +83,12 @@ AFTER_SIGNATURE_DATE = regex.compile(r"[ \t]*(?:\n|\(|\Z)")  # used with .match(
 ISSUER_BEFORE = regex.compile(r"^(?P<issuer>.+?)关于")
 # Separators written between joint issuers; ignored when comparing two forms of one name.
 ISSUER_SEPARATORS = regex.compile(r"[、,\s]")
+# What breaks an issuer line as written into pieces: spaces (国家发展改革委 国家能源局), line
+# breaks, markup; pieces are then joined back into names (教 育 部 is one name, spaced out to
+# align a signature block).
+ISSUER_BREAK = regex.compile(r"[^\p{Han}()、]+")
+# A piece that only continues the name before it (国家知识产权局 办公室).
+ISSUER_CONTINUATION = frozenset({"办公厅", "办公室", "委员会", "管委会", "管理委员会", "常委会", "党委", "办事处"})
 
 # The addressee line (主送机关): organ names ending in a colon, before the body.
 RECIPIENT_HINT = regex.compile(
