@@ -295,7 +295,7 @@ def issuer_name(raw: str) -> str:
             run = ""
     if len(names) >= 2 and not run:
         return "、".join(names)
-    return _WS.sub("", raw)
+    return str(_WS.sub("", raw))
 
 
 def _same_bodies(a: str, b: str) -> bool:
