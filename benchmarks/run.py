@@ -60,6 +60,8 @@ REFERENCE_PATTERNS = [re.compile(p) for p in (
 
 # Issue 7's goals.
 GOAL_CHARS_PER_S = 2e6
+GOAL_REF_RATIO = 2.5
+GOAL_JIONLP_TIMES = 10
 GOAL_IMPORT_S = 0.15
 GOAL_RSS_MIB = 60.0
 GOAL_SCALING_10X = 11 / 10  # a 10× longer notice takes at most 11× the time
@@ -159,12 +161,12 @@ def fresh_best(code: str, repeat: int) -> float:
     return min(float(fresh_process(code)) for _ in range(repeat))
 
 
-def jionlp_time(texts: list[str]) -> str:
-    """JioNLP's extract_time over the samples, or why it was not measured."""
+def jionlp_time(texts: list[str]) -> tuple[float | None, str]:
+    """JioNLP's extract_time over the samples: (chars/s, figure), or (None, why it was not measured)."""
     try:
         import jionlp  # type: ignore[import-not-found]
     except ImportError:
-        return "not installed (pip install jionlp to compare; not a dependency)"
+        return None, "not installed (pip install jionlp to compare; not a dependency)"
     import logging
     import socket
 
@@ -179,11 +181,12 @@ def jionlp_time(texts: list[str]) -> str:
         extract(texts[0][:200])  # loads its dictionaries; must not need the network
         secs = best_of(lambda: [extract(t) for t in texts], 1)
     except ConnectionError:
-        return "skipped: it tries to download data at run time"
+        return None, "skipped: it tries to download data at run time"
     finally:
         socket.socket.connect = connect  # type: ignore[method-assign]
         logging.disable(logging.NOTSET)
-    return f"{sum(map(len, texts)) / secs / 1e6:8.2f} M chars/s  ({secs:.3f} s)"
+    cps = sum(map(len, texts)) / secs
+    return cps, f"{cps / 1e6:8.2f} M chars/s  ({secs:.3f} s)"
 
 
 def machine() -> str:
@@ -231,10 +234,18 @@ def main() -> int:
     print(f"  policyparse           {e2e_cps / 1e6:8.2f} M chars/s  {len(SAMPLES) / e2e:7.1f} notices/s"
           f"  {ratio(e2e, ref)}")
     print(f"  ref: 8 bare regex passes {ref_cps / 1e6:5.2f} M chars/s")
-    jio = jionlp_time(texts)
+    jio_cps, jio = jionlp_time(texts)
     print(f"  JioNLP extract_time   {jio}")
     goals.append(("≥ 2M chars/s end to end", e2e_cps >= GOAL_CHARS_PER_S,
                   f"{e2e_cps / 1e6:.2f} M chars/s, {e2e / ref:.1f}× the reference's time"))
+    # The issue states its goal three ways, from its own machine's figures (eight regex passes
+    # at ~4.6M chars/s, JioNLP at ~0.2M): 2M chars/s is ~2.3× the passes' time there and 10×
+    # JioNLP. Here the passes run ~5× faster than that and JioNLP ~1.5×, so the three part ways.
+    goals.append(("within ~2.5× of the 8 bare regex passes", e2e / ref <= GOAL_REF_RATIO,
+                  f"{e2e / ref:.1f}× (the passes run at {ref_cps / 1e6:.1f}M chars/s here, 4.6M in the issue)"))
+    if jio_cps is not None:
+        goals.append(("≥ 10× JioNLP extract_time", e2e_cps >= GOAL_JIONLP_TIMES * jio_cps,
+                      f"{e2e_cps / jio_cps:.1f}×"))
 
     print("\nper stage (all samples; ref = the 8 bare passes' time)")
     for name, fn in stage_runs(datas).items():

@@ -32,9 +32,11 @@ clause: labels need their colon and unlabelled clauses their brackets.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -42,7 +44,7 @@ from pydantic import TypeAdapter
 
 from .lexicon import orgunits as olx
 from .lexicon import roles as rl
-from .models import Assignment, Role
+from .models import Assignment, Role, Span
 from .normalize import Normalized
 from .orgunits import (
     alias_key,
@@ -63,6 +65,10 @@ _TRIM_END = frozenset(" \t\n;,。.、")  # what ``_trim`` and ``_unlabelled_part
 # The last characters of an item that ``cut_trailing`` may shorten (its own gate, read here
 # to spare the call for the rest).
 _CUT_LAST = rl.TRAILING_VERB_LAST | rl.TRAILING_ETC_LAST
+_OPENERS = frozenset(olx.BRACKETS)  # a list holding none is split by one scan (``_plain_units``)
+_STRONG = olx.STRONG_SEPARATOR_CHARS
+# What a unit that ``rl.EMPTY_CELL`` matches can open with: one of its characters or white space.
+_BLANK_FIRST = rl.EMPTY_CELL_FIRST | rl.WHITE_SPACE
 
 
 @dataclass(slots=True)
@@ -98,25 +104,35 @@ def find_assignments(
     taken = [(c.start, c.end) for c in clauses]
     clauses += _line_clauses(text, taken, labels)
     clauses += _table_clauses(text)
-    clauses.sort(key=lambda c: c.start)
+    clauses.sort(key=attrgetter("start"))
     first_is_lead = rl.FIRST_IS_LEAD.search(text) is not None
-    lists = _Lists(text, place_namer(text))
+    lists = _Lists(place_namer(text))
     records: list[dict[str, object]] = []
     warnings: list[str] = []
-    for clause in clauses:
+    # Every clause's span (shared by its records) from one validation, like the records: a
+    # ``Span`` built per clause costs more than the few spans of clauses that name no unit.
+    bounds = [norm.bounds(c.start, c.end) for c in clauses]
+    clause_spans = _validate_spans()([{"start": s, "end": e} for s, e in bounds])
+    for clause, clause_span in zip(clauses, clause_spans, strict=True):
         path = outline.path_at(clause.start)
         before = len(records)
-        _assignments_of(norm, clause, path, first_is_lead, lists, aliases, records)
+        _assignments_of(norm, clause, clause_span, path, first_is_lead, lists, aliases, records)
         if len(records) == before:
             continue
         if path is None:
             warnings.append(
-                f"responsibility clause at {norm.span(clause.start, clause.end).start} is before the first "
+                f"responsibility clause at {clause_span.start} is before the first "
                 f"section; attached to the document root: {_clip(text[clause.start : clause.end])}"
             )
     # All records of the notice in one validation: the same checks as one call per record,
     # without the cost of a call per record.
     return _validate_records()(records), warnings
+
+
+@lru_cache(maxsize=1)
+def _validate_spans() -> Callable[[list[dict[str, int]]], list[Span]]:
+    """The validator of a list of spans, built on first use (as ``_validate_records``)."""
+    return TypeAdapter(list[Span]).validate_python
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +182,16 @@ def _matching_close(text: str, open_pos: int) -> int | None:
         elif ch == "\n\n":
             return None  # a paragraph break: the bracket was never closed
     return None
+
+
+def _nested_close(text: str, open_pos: int) -> int | None:
+    """``_matching_close``, read by one match where the bracket holds only flat pairs (most
+    brackets that hold any), else walked."""
+    m = rl.NESTED_CONTENT.match(text, open_pos + 1)
+    k = m.end() if m else open_pos + 1  # (it matches the empty string too)
+    if k < len(text) and text[k] == rl.OPEN_CLOSE[text[open_pos]]:
+        return k if k - open_pos < BRACKET_LIMIT else None
+    return _matching_close(text, open_pos)
 
 
 class _Labels:
@@ -222,7 +248,7 @@ def _bracket_clauses(text: str, labels: _Labels) -> list[_Clause]:
         if j - i > 1:
             close: int | None = j - 1 if j - 1 - i < BRACKET_LIMIT else None
         else:
-            close = _matching_close(text, i)
+            close = _nested_close(text, i)
         if close is None:
             clause = _unclosed(text, i, labels)
         else:
@@ -337,6 +363,7 @@ def _opens_line(text: str, pos: int) -> bool:
 
 def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> list[_Clause]:
     out: list[_Clause] = []
+    footers = _Footers(text)
     k = 0
     for li, pos in enumerate(labels.starts):
         if not _opens_line(text, pos):
@@ -347,7 +374,7 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> l
             continue
         if _in_table_line(text, pos):
             continue
-        if rl.FOOTER_HINT.search(text, max(0, pos - rl.FOOTER_WINDOW), pos + rl.FOOTER_WINDOW):
+        if footers.near(pos):
             continue  # the site's 主办单位 in a page footer
         body_start = labels.ends[li]
         limit = min(len(text), body_start + BRACKET_LIMIT)
@@ -367,6 +394,29 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> l
         else:
             out.append(_Clause(pos, e, [part]))
     return out
+
+
+class _Footers:
+    """``rl.FOOTER_HINT.search`` of the window around each label, asked in reading order.
+
+    Own-line labels come in runs (牵头单位 / 配合单位 / 完成时限 lines), whose windows overlap.
+    Where a window held no footer word, the next one that starts no earlier can hold one only
+    if it ends past the first: so only its part within a word's length of that end or after
+    it is searched.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clear = (0, 0)  # a window known to hold no footer word
+
+    def near(self, pos: int) -> bool:
+        lo, hi = max(0, pos - rl.FOOTER_WINDOW), pos + rl.FOOTER_WINDOW
+        clear_lo, clear_hi = self.clear
+        start = max(lo, clear_hi - rl.FOOTER_LONGEST + 1) if clear_lo <= lo < clear_hi else lo
+        if rl.FOOTER_HINT.search(self.text, start, hi):
+            return True
+        self.clear = (lo, hi)
+        return False
 
 
 def _in_table_line(text: str, pos: int) -> bool:
@@ -508,33 +558,27 @@ class _Read(NamedTuple):
 
 
 class _Lists:
-    """Reads the unit lists of one notice. A notice names the same lists again and again
+    """The unit lists of one notice read so far. A notice names the same lists again and again
     (市发展改革委牵头 under task after task), so each distinct list is split, and each distinct
     list of units understood, once; the answers depend only on the list and the notice."""
 
-    def __init__(self, text: str, names_place: Callable[[str], bool]) -> None:
-        self.text = text
+    def __init__(self, names_place: Callable[[str], bool]) -> None:
         self.names_place = names_place
         # Keyed by the list as written (and whether TAB may break a name), which decides its
-        # units: cheaper to hash than the units themselves.
+        # units: cheaper to hash than the units themselves; ``fulls`` also by the prefix a list
+        # without one borrows.
         self.units: dict[tuple[str, bool], _Read] = {}
         self.fulls: dict[tuple[str, bool, str | None], list[str]] = {}
-
-    def read(self, body: str, soft_tabs: bool) -> _Read:
-        """The units of a list (``units`` holds the lists read so far)."""
-        got = self.units[body, soft_tabs] = _units_of(self.text, body, soft_tabs)
-        return got
-
-    def understand(self, body: str, soft_tabs: bool, read: _Read, fallback_prefix: str | None) -> list[str]:
-        """``understand`` of the units of ``body`` (``fulls`` holds the lists understood so far)."""
-        got = self.fulls[body, soft_tabs, fallback_prefix] = understand(
-            read.texts, read.groups, fallback_prefix=fallback_prefix, names_place=self.names_place
-        )
-        return got
 
 
 def _units_of(text: str, body: str, soft_tabs: bool) -> _Read:
     """The units of one list ``body`` of ``text``; TAB-broken names joined where ``soft_tabs``."""
+    if not soft_tabs:
+        # The two lists ``split_units`` reads with one scan: no brackets, or flat pairs only.
+        if _OPENERS.isdisjoint(body):
+            return _plain_units(body, olx.LIST_ITEM)
+        if olx.FLAT_PAIRS.fullmatch(body):
+            return _plain_units(body, olx.LIST_ITEM_PAIRED)
     pieces, _ = split_units(body)
     texts: list[str] = []
     starts: list[int] = []
@@ -562,6 +606,40 @@ def _units_of(text: str, body: str, soft_tabs: bool) -> _Read:
     return _Read(texts, starts, ends, groups, prefix)
 
 
+def _plain_units(body: str, pattern: re.Pattern[str]) -> _Read:
+    """``_units_of`` a list that no TAB may break and that ``split_units`` splits by one scan
+    of ``pattern`` (most lists), read in that scan (the same as ``orgunits._split_plain``, to
+    which the tests hold it) instead of building a ``Piece`` for each item and reading the
+    pieces after."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    groups: list[int] = []
+    prefix = None
+    group = pos = 0
+    split = False  # whether an item was split off before (a strong separator then opens a group)
+    strong = not _STRONG.isdisjoint(body)
+    # An item can be an empty cell (—, 无) only where the list holds a character one opens with.
+    blanks = not _BLANK_FIRST.isdisjoint(body)
+    for sep, piece in pattern.findall(body):
+        start = pos + len(sep)
+        pos = start + len(piece)
+        if strong:
+            if split and not _STRONG.isdisjoint(sep):
+                group += 1
+            split = True
+        cut = cut_trailing(piece) if piece[-1:] in _CUT_LAST else piece
+        if not cut or (blanks and cut[0] in _BLANK_FIRST and rl.EMPTY_CELL.match(cut)):
+            continue
+        texts.append(cut)
+        starts.append(start)
+        ends.append(start + len(cut))
+        groups.append(group)
+        if prefix is None:
+            prefix = prefix_of(cut)
+    return _Read(texts, starts, ends, groups, prefix)
+
+
 def _joins(text: str, prev: str, piece: str) -> bool:
     """Whether a TAB inside a table cell broke one name (see the module docstring)."""
     if not piece:
@@ -576,6 +654,7 @@ def _joins(text: str, prev: str, piece: str) -> bool:
 def _assignments_of(
     norm: Normalized,
     clause: _Clause,
+    clause_span: Span,
     path: str | None,
     first_is_lead: bool,
     lists: _Lists,
@@ -589,14 +668,16 @@ def _assignments_of(
     deadline_part = None
     clause_prefix = None  # the first place prefix of the clause's lists
     any_units = False
-    units_of, known = lists.read, lists.units
+    known = lists.units
     for p in clause.parts:
         if p.role == rl.DEADLINE:
             if deadline_part is None:
                 deadline_part = p
             continue
         body = text[p.start : p.end]
-        r = known.get((body, p.soft_tabs)) or units_of(body, p.soft_tabs)
+        r = known.get((body, p.soft_tabs))
+        if r is None:
+            r = known[body, p.soft_tabs] = _units_of(text, body, p.soft_tabs)
         read.append((p, body, r))
         if r.texts:
             any_units = True
@@ -611,41 +692,50 @@ def _assignments_of(
         deadline = deadline_value = None
     # The first unit of a 责任单位 list leads where the notice says so and no list is labelled lead.
     promote = first_is_lead and not any(p.role == rl.LEAD for p, _, _ in read)
-    clause_span = norm.span(clause.start, clause.end)
     clause_text = norm.raw(clause.start, clause.end)
     # ``Normalized.bounds`` of a unit's range, read from its offset maps directly: a unit is
     # never empty, so its bounds are the start of its first character and the end of its last.
     starts, ends = norm.starts, norm.ends
     understood = lists.fulls
+    # Each record is a copy of the clause's, its unit's own fields set: cheaper than building
+    # all ten entries per unit.
+    clause_record: dict[str, object] = {
+        "path": path,
+        "role": None,
+        "unit": None,
+        "full": None,
+        "canonical": None,
+        "clause": clause_text,
+        "deadline": deadline,
+        "deadline_value": deadline_value,
+        "span": None,
+        "clause_span": clause_span,
+    }
     for part, body, r in read:
         if not r.texts:
             continue
         # A list whose items carry no place prefix borrows the first prefix of the clause's lists.
-        fulls = understood.get((body, part.soft_tabs, clause_prefix)) or lists.understand(
-            body, part.soft_tabs, r, clause_prefix
-        )
-        role = _role(part.role)
-        first_role = "lead" if promote and part.role == rl.RESPONSIBLE else role
+        fulls = understood.get((body, part.soft_tabs, clause_prefix))
+        if fulls is None:
+            fulls = understood[body, part.soft_tabs, clause_prefix] = understand(
+                r.texts, r.groups, fallback_prefix=clause_prefix, names_place=lists.names_place
+            )
+        clause_record["role"] = _role(part.role)
+        first = len(out)
         base = part.start
         for unit, s, e, full in zip(r.texts, r.starts, r.ends, fulls, strict=True):
             # ``unit`` is the normalised reading (widths folded, stray spaces gone): what the
             # span normalises to, and the same spelling whether the notice came as full-width
             # HTML or as plain text. The span is validated with its record.
-            out.append(
-                {
-                    "path": path,
-                    "role": first_role,
-                    "unit": unit,
-                    "full": full,
-                    "canonical": _canonical(unit, full, aliases) if aliases else None,
-                    "clause": clause_text,
-                    "deadline": deadline,
-                    "deadline_value": deadline_value,
-                    "span": {"start": starts[base + s], "end": ends[base + e - 1]},
-                    "clause_span": clause_span,
-                }
-            )
-            first_role = role
+            record = clause_record.copy()
+            record["unit"] = unit
+            record["full"] = full
+            record["span"] = {"start": starts[base + s], "end": ends[base + e - 1]}
+            if aliases:
+                record["canonical"] = _canonical(unit, full, aliases)
+            out.append(record)
+        if promote and part.role == rl.RESPONSIBLE:
+            out[first]["role"] = "lead"
 
 
 def _written(norm: Normalized, start: int, end: int, reading: str | None = None) -> str:
@@ -660,11 +750,10 @@ def _written(norm: Normalized, start: int, end: int, reading: str | None = None)
 
 
 def _role(role: str) -> Role:
-    if role == rl.LEAD:
-        return "lead"
-    if role == rl.COOPERATING:
-        return "cooperating"
-    return "responsible"
+    return _ROLES.get(role, "responsible")
+
+
+_ROLES: dict[str, Role] = {rl.LEAD: "lead", rl.COOPERATING: "cooperating"}
 
 
 def _deadline_value(s: str) -> str | None:

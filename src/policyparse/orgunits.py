@@ -15,12 +15,11 @@ notice about 濮阳市, 浑南区政府, 中德生态园管委) keep their name.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
-
-import regex
 
 from .lexicon import orgunits as lx
 from .lexicon import roles as rl
@@ -109,7 +108,7 @@ def _split_walk(body: str, inside: list[bool]) -> tuple[tuple[Piece, ...], str]:
     return tuple(pieces), ""
 
 
-def _split_plain(body: str, pattern: regex.Pattern[str] = lx.LIST_ITEM) -> tuple[tuple[Piece, ...], str]:
+def _split_plain(body: str, pattern: re.Pattern[str] = lx.LIST_ITEM) -> tuple[tuple[Piece, ...], str]:
     """``_split_units`` of a body without brackets or quotes, where nothing is inside a pair:
     one regex scan instead of a walk over the characters (most lists are like this). With
     ``lx.LIST_ITEM_PAIRED``, of a body whose brackets are flat pairs (``lx.FLAT_PAIRS``)."""
@@ -182,22 +181,36 @@ def _plain_department(unit: str) -> bool:
     """``restorable`` before the notice is consulted (see there)."""
     if prefix_of(unit) is not None:
         return False
-    if lx.GENERIC_START.match(unit) or lx.NATIONAL_START.match(unit):
+    if lx.GENERIC_START.match(unit) or lx.NATIONAL_START.match(unit) or lx.NO_PREFIX.search(unit):
         return False
-    if lx.NAMED_PLACE.match(unit) or lx.NO_PREFIX.search(unit):
+    # NAMED_PLACE, the dearest test (on ``regex``, for \p{Han}), last and only where the unit
+    # holds a character its place words end with: the tests are pure, so their order changes
+    # no answer.
+    if lx.ORG_SUFFIX.search(unit) is None:
         return False
-    return lx.ORG_SUFFIX.search(unit) is not None
+    return lx.NAMED_PLACE_LAST.isdisjoint(unit) or not lx.NAMED_PLACE.match(unit)
 
 
 def _distribute_suffixes(units: Sequence[str], groups: Sequence[int]) -> list[str]:
     out = list(units)
     if len(units) < 2:
         return out  # a lone item is its group's last: it lends, it takes nothing
-    if not any(u[-1:] in lx.SHARED_SUFFIX_LAST for u in units):
-        return out  # no item ends like a shared suffix, so no group's last item lends one
-    last_of = dict(zip(groups, range(len(groups)), strict=True))  # a group's later items overwrite
-    # The suffix each group's last item lends, read once per group (a group lending none is left out).
-    lent = {g: suffix for g, last in last_of.items() if (suffix := _lent_suffix(units[last])) is not None}
+    # The suffix each group's last item lends, read once per group (a group lending none is left
+    # out); only a last item ending like a shared suffix can lend one (most do not).
+    if groups.count(groups[0]) == len(units):
+        # One group (most lists): its last item is the list's.
+        last = units[-1]
+        if last[-1:] not in lx.SHARED_SUFFIX_LAST or (suffix := _lent_suffix(last)) is None:
+            return out
+        last_of = {groups[0]: len(units) - 1}
+        lent = {groups[0]: suffix}
+    else:
+        last_of = dict(zip(groups, range(len(groups)), strict=True))  # a group's later items overwrite
+        lent = {
+            g: suffix
+            for g, last in last_of.items()
+            if units[last][-1:] in lx.SHARED_SUFFIX_LAST and (suffix := _lent_suffix(units[last])) is not None
+        }
     if not lent:
         return out  # no group lends: every item stays as it is (most lists)
     for k, (u, g) in enumerate(zip(units, groups, strict=True)):
@@ -230,18 +243,21 @@ def understand(
     if not units:
         return []
     fulls = _distribute_suffixes(units, groups if groups is not None else [0] * len(units))
-    prefixes = [prefix_of(u) for u in fulls]
+    # ``prefix_of`` of each unit, written out: it is asked of every unit of every list.
+    prefixes = [u[0] if u[:1] in lx.PREFIX_CHARS and u[1:2] not in lx.PREFIX_NOT_BEFORE else None for u in fulls]
     if None not in prefixes:
         return fulls  # every unit carries its prefix: none to restore (most lists)
-    out = list(fulls)
+    out = fulls  # a list of its own; each unit is read before it is restored
+    before = None  # the nearest prefix before the unit at hand
     for k, u in enumerate(fulls):
-        if prefixes[k] is not None or not _plain_department(u):
+        p = prefixes[k]
+        if p is not None:
+            before = p
             continue
-        p = next((prefixes[j] for j in range(k - 1, -1, -1) if prefixes[j]), None)
-        if p is None:
-            p = next((prefixes[j] for j in range(k + 1, len(fulls)) if prefixes[j]), None)
-        if p is None:
-            p = fallback_prefix
+        if not _plain_department(u):
+            continue
+        # The nearest prefix before it, else the nearest after it, else the fallback.
+        p = before or next((q for q in prefixes[k + 1 :] if q is not None), fallback_prefix)
         # ``restorable``'s last test, asked only where there is a prefix to restore: it may
         # read the whole notice (``place_namer``).
         if p is not None and not (names_place is not None and names_place(u)):
@@ -268,9 +284,9 @@ def _places(text: str) -> set[str]:
     One pass over the text's level characters instead of a search of the whole text per
     head and level: the same answers, at a cost that does not grow with the number of units.
     """
-    threes = lx.PLACE_HEADS.findall(text)
-    out = set(threes)
-    out.update([head[1:] for head in threes])  # each end's 2-character head
+    threes = set(lx.PLACE_HEADS.findall(text))  # the same places recur: each head cut once
+    out = {head[1:] for head in threes}  # each end's 2-character head
+    out |= threes
     if lx.PLACE_END.match(text, 2):
         out.add(text[:2])  # the one end PLACE_HEADS cannot see with a 2-character head
     return out

@@ -7,7 +7,8 @@ through it, and any stage that needs a figure may import it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 
 from .lexicon import quantities as lx
@@ -39,6 +40,41 @@ class Quantity:
     @property
     def is_range(self) -> bool:
         return self.value_min is not None
+
+
+# The reader makes one Quantity per figure of a notice. A frozen dataclass's ``__init__`` sets
+# each of its ten fields through ``object.__setattr__`` (about 1 µs in all); ``_quantity``
+# fills the same slots through their descriptors in half that, and the instance stays frozen.
+_NEW = object.__new__
+_SLOT_SETTERS = tuple(getattr(Quantity, f.name).__set__ for f in fields(Quantity))
+
+
+def _quantity(
+    start: int,
+    end: int,
+    text: str,
+    value: Decimal,
+    unit: str,
+    value_min: Decimal | None,
+    multiplier: Decimal,
+    written_unit: str,
+    kind: Kind,
+    han: bool,
+) -> Quantity:
+    """``Quantity(...)`` with every field given, in the order the dataclass declares them."""
+    q = _NEW(Quantity)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 = _SLOT_SETTERS
+    s0(q, start)
+    s1(q, end)
+    s2(q, text)
+    s3(q, value)
+    s4(q, unit)
+    s5(q, value_min)
+    s6(q, multiplier)
+    s7(q, written_unit)
+    s8(q, kind)
+    s9(q, han)
+    return q
 
 
 def parse_number(s: str) -> Decimal | None:
@@ -112,10 +148,16 @@ def find_quantities(
     With ``skip_time``, years, dates and durations (kind "time") are left out before they are
     read: most figures of a notice are years, and a caller that drops them need not pay for them.
     """
-    out: list[Quantity] = []
+    return list(iter_quantities(text, start, end, skip_time=skip_time))
+
+
+def iter_quantities(
+    text: str, start: int = 0, end: int | None = None, *, skip_time: bool = False
+) -> Iterator[Quantity]:
+    """``find_quantities`` one at a time: a caller that needs only the first reads no more."""
     stop = len(text) if end is None else end
     time_units = lx.TIME_UNIT_SET
-    for m in lx.QUANTITY.finditer(text, start, stop):
+    for m in lx.QUANTITY_SCAN.finditer(text, start, stop):
         # A unit's kind is "time" when its head (before any "/") is a time unit; base_unit
         # only renames two count units, so it need not be applied first. The unit is the
         # match's last group (hiunit or unit; pct has none), read without the whole tuple.
@@ -125,13 +167,12 @@ def find_quantities(
                 continue
         q = _read(m.groups(), m.start(), m.end(), text)
         if q is not None:
-            out.append(q)
-    return out
+            yield q
 
 
 def _read(g: tuple[str | None, ...], s: int, e: int, text: str) -> Quantity | None:
-    """The Quantity of a QUANTITY match at ``s:e`` whose groups (QUANTITY_GROUPS) are ``g``."""
-    pct, lo_t, lomult, _lounit, hi_t, himult, hiunit, num, mult_w, unit_w = g
+    """The Quantity of a QUANTITY_SCAN match at ``s:e`` whose groups (QUANTITY_GROUPS) are ``g``."""
+    pct, lo_rest, lomult, _lounit, hi_t, himult, hiunit, num_rest, mult_w, unit_w = g
     first = text[s]
     han = not first.isdigit() and not text.startswith("百分之", s)
     if han and s > 0 and text[s - 1] in lx.HAN_WORD_CHARS:
@@ -140,10 +181,10 @@ def _read(g: tuple[str | None, ...], s: int, e: int, text: str) -> Quantity | No
         v = parse_number(pct)
         if v is None:
             return None
-        return Quantity(s, e, text[s:e], _exact(v), "%", written_unit="%", kind="percent", han=not pct[0].isdigit())
+        return _quantity(s, e, text[s:e], _exact(v), "%", None, _ONE, "%", "percent", not pct[0].isdigit())
     if hi_t is not None:
-        assert lo_t is not None and hiunit is not None
-        lo, hi = parse_number(lo_t), parse_number(hi_t)
+        assert lo_rest is not None and hiunit is not None
+        lo, hi = parse_number(first + lo_rest), parse_number(hi_t)  # QUANTITY's ``lo``
         if lo is None or hi is None:
             return None
         unit = base_unit(hiunit)
@@ -152,39 +193,21 @@ def _read(g: tuple[str | None, ...], s: int, e: int, text: str) -> Quantity | No
         lo_v, hi_v = lo * lo_mult, hi * mult
         if lo_v > hi_v:  # 2017-12 or 5—3: not a range we can read
             return None
-        return Quantity(
-            s,
-            e,
-            text[s:e],
-            _exact(hi_v),
-            unit,
-            value_min=_exact(lo_v),
-            multiplier=mult,
-            written_unit=(himult or "") + hiunit,
-            kind=unit_kind(unit),
-            han=han,
+        return _quantity(
+            s, e, text[s:e], _exact(hi_v), unit, _exact(lo_v), mult, (himult or "") + hiunit, unit_kind(unit), han
         )
-    assert num is not None and unit_w is not None
+    assert num_rest is not None and unit_w is not None
+    num = first + num_rest  # QUANTITY's ``num``
     unit = base_unit(unit_w)
     if mult_w is None and num.isascii() and num.isdigit() and len(num) <= _PLAIN_DIGITS_MAX:
         # Most figures are plain whole numbers (20件, 2025年): their value is their digits,
         # what parse_number, × 1 and _exact give the long way.
-        return Quantity(s, e, text[s:e], Decimal(num), unit, written_unit=unit_w, kind=unit_kind(unit), han=han)
+        return _quantity(s, e, text[s:e], Decimal(num), unit, None, _ONE, unit_w, unit_kind(unit), han)
     v = parse_number(num)
     if v is None:
         return None
     mult = multiplier_of(mult_w)
-    return Quantity(
-        s,
-        e,
-        text[s:e],
-        _exact(v * mult),
-        unit,
-        multiplier=mult,
-        written_unit=(mult_w or "") + unit_w,
-        kind=unit_kind(unit),
-        han=han,
-    )
+    return _quantity(s, e, text[s:e], _exact(v * mult), unit, None, mult, (mult_w or "") + unit_w, unit_kind(unit), han)
 
 
 def is_number_cell(cell: str) -> bool:

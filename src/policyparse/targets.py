@@ -26,7 +26,7 @@ from .located import Located
 from .models import Comparator, DateMention, Incentive, Period, Phase, Target
 from .normalize import Normalized
 from .numerals import han_to_int
-from .quantities import Quantity, find_quantities, read_number_cell, split_unit
+from .quantities import Quantity, find_quantities, iter_quantities, read_number_cell, split_unit
 from .sections import Outline, OutlineNode
 
 DeadlineSource = str
@@ -112,12 +112,16 @@ def find_targets(
     incentives: list[Incentive] = []
     funds: list[tuple[int, Target, Incentive]] = []
 
+    sink = _Sink(targets, incentives, funds)
     consumed = _union(consumed)
     # The text's quantities are read in one pass and dealt out to their sentences, which are
     # found from the figures (a backward and a forward search each) rather than by splitting
     # the whole text: most sentences hold no figure. No quantity runs across a sentence end,
     # so each sentence gets exactly what reading it alone gives.
     found = find_quantities(text, skip_time=True)
+    # Whether each figure lies in a title or a quotation, for all figures in one merge of two
+    # sorted lists rather than a bisection per figure.
+    free = _outside_all(doc.excluded, [q.start for q in found])
     k = 0
     n = len(found)
     while k < n:
@@ -125,18 +129,12 @@ def find_targets(
         first = k
         while k < n and found[k].start < s1:
             k += 1
-        if _inside(consumed, s0):
+        if consumed and _inside(consumed, s0):
             continue
-        qs = [q for q in found[first:k] if not _inside(doc.excluded, q.start)]
+        qs = [found[j] for j in range(first, k) if free[j]]
         if not qs:
             continue
-        for item in _read_sentence(doc, qs, s0, s1):
-            if isinstance(item, Incentive):
-                incentives.append(item)
-            elif isinstance(item, tuple) and len(item) == 3:
-                funds.append(item)
-            elif isinstance(item, tuple):
-                targets.append((item[0], item[1]))
+        _read_sentence(doc, qs, s0, s1, sink)
 
     # A fund the notice sets up is a commitment in a plan, but one more subsidy line in a
     # rulebook that is mostly subsidies.
@@ -183,6 +181,23 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _outside_all(spans: list[tuple[int, int]], positions: list[int]) -> list[bool]:
+    """``[not _inside(spans, p) for p in positions]`` for ascending ``positions``."""
+    # As ``_inside`` does, only the last span (in sorted order) opening at or before a
+    # position is asked: ``spans`` may overlap, and a merge that kept the furthest end would
+    # answer otherwise.
+    out: list[bool] = []
+    i = 0
+    n = len(spans)
+    end = -1  # the end of the last span opening at or before ``pos``
+    for pos in positions:
+        while i < n and spans[i][0] <= pos:
+            end = spans[i][1]
+            i += 1
+        out.append(pos >= end)
+    return out
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -190,12 +205,22 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 # --- one sentence ----------------------------------------------------------------------
 
-_Kept = tuple[Quantity, tuple[int, int], str | None]  # a figure, its clause, its section's path
+# A figure, its clause, its section and that section's path (``_deadline`` reads the section:
+# looked up once per figure).
+_Kept = tuple[Quantity, tuple[int, int], OutlineNode | None, str | None]
 
 
-def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[object]:
+@dataclass(slots=True)
+class _Sink:
+    """Where a sentence's records go, each to its list as it is made (no mixed list to sort out)."""
+
+    targets: list[tuple[int, Target]]  # (position of the figure, target)
+    incentives: list[Incentive]
+    funds: list[tuple[int, Target, Incentive]]  # a fund set up: a target or an incentive, decided last
+
+
+def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int, sink: _Sink) -> None:
     text = doc.norm.text
-    out: list[object] = []
     keep: list[_Kept] = []
     offers = IncentiveCues(text, (s0, s1)).offers
     # Figures of one clause share its bounds and its clause-wide tests: worked out once.
@@ -211,10 +236,11 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[obje
             clause = _clause(text, pos, s0, s1)
             rule = None
         c0, c1 = clause
-        path = doc.outline.path_at(pos)
+        node = doc.outline.node_at(pos)
+        path = node.path if node else None  # Outline.path_at(pos)
         if offers(q, clause):
             if q.kind in ("money", "percent") or lx.INCENTIVE_CUE.search(text, c0, pos):
-                out.append(build_incentive(doc.norm, q, path, clause, (s0, s1)))
+                sink.incentives.append(build_incentive(doc.norm, q, path, clause, (s0, s1)))
             continue
         # Not a goal: the cheapest tests first (every one of them only drops the figure).
         if q.han and q.unit in lx.HAN_SKIP_UNITS:
@@ -250,12 +276,11 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int) -> list[obje
             continue
         if i + 1 < len(qs) and _is_threshold(text, q, qs[i + 1], c1):
             continue
-        keep.append((q, clause, path))
+        keep.append((q, clause, node, path))
 
     state = _ClauseState()
     for group in _groups(text, keep):
-        out.extend(_group_targets(doc, group, s0, s1, state))
-    return out
+        _group_targets(doc, group, s0, s1, state, sink)
 
 
 def _is_article(doc: _Doc, path: str) -> bool:
@@ -285,9 +310,9 @@ def _groups(text: str, keep: list[_Kept]) -> list[list[_Kept]]:
     # Quantities joined only by 、/和/及 share their metric's comparator ("分别超过95%、80%").
     groups: list[list[_Kept]] = []
     for kept in keep:
-        q, clause, _ = kept
+        q, clause = kept[0], kept[1]
         if groups:
-            pq, pclause, _ = groups[-1][-1]
+            pq, pclause = groups[-1][-1][0], groups[-1][-1][1]
             if (
                 pclause == clause
                 and _CONNECTOR.match(text[pq.end : q.start])
@@ -325,13 +350,13 @@ def _baseline(text: str, s0: int, s1: int, pos: int, state: _ClauseState) -> str
     return str(m["y"] or m["y2"])
 
 
-def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _ClauseState) -> list[object]:
+def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _ClauseState, sink: _Sink) -> None:
     text = doc.norm.text
     norm = doc.norm
     # ``Target.model_validate`` without its wrapper. Read here, not at import: models build
     # their schemas on first use (``defer_build``).
     validate = Target.__pydantic_validator__.validate_python
-    first, clause, _ = group[0]
+    first, clause = group[0][0], group[0][1]
     c0, c1 = clause
     if state.clause != clause:
         state.clause, state.seg_start, state.last_metric = clause, c0, ""
@@ -341,8 +366,7 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
     subject = _trim_metric(segment)
     respectively = "分别" in segment  # lx.RESPECTIVELY
 
-    out: list[object] = []
-    for k, (q, _, path) in enumerate(group):
+    for k, (q, _, node, path) in enumerate(group):
         suffix = lx.SUFFIX_CUE.match(text, q.end) if text[q.end : q.end + 1] in lx.SUFFIX_CUE_FIRST else None
         q_end = suffix.end() if suffix else q.end
         comparator: Comparator
@@ -373,13 +397,13 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             parts = _split_subject(subject)
             if len(parts) == len(group):
                 metrics = [parts[k]]
-        elif len(group) == 1 and any(w in segment for w in lx.EACH_WORDS) and lx.EACH.search(segment):
+        elif len(group) == 1 and _has_each_word(segment) and lx.EACH.search(segment):
             parts = _split_subject(subject, on_and=False)
             if len(parts) > 1:
                 metrics = parts
         state.seg_start = max(state.seg_start, next_start)
         state.last_metric = metric
-        deadline, source, past = _deadline(doc, q.start, s0)
+        deadline, source, past = _deadline(doc, q.start, s0, node)
         if past:
             continue
         baseline = _baseline(text, s0, s1, q.start, state)
@@ -390,11 +414,14 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             if not (names if metric_k is metric else lx.TWO_HAN.search(metric_k)):
                 continue  # a bare figure with nothing it measures
             if made is None:
-                ts, te = norm.bounds(t0, text_end)
-                vs, ve = norm.bounds(q.start, q.end)
+                # ``norm.bounds`` and ``norm.raw`` of both ranges, read off the offset map
+                # directly where the range is not empty (as a figure never is).
+                starts, ends = norm.starts, norm.ends
+                ts, te = (starts[t0], ends[text_end - 1]) if t0 < text_end else norm.bounds(t0, text_end)
+                vs, ve = starts[q.start], ends[q.end - 1]
                 made = (
-                    norm.raw(q.start, q.end),
-                    norm.raw(t0, text_end),
+                    norm.original[vs:ve],
+                    norm.original[ts:te],
                     {"start": ts, "end": te},
                     {"start": vs, "end": ve},
                 )
@@ -420,10 +447,17 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             )
             if q.kind == "money" and _is_fund(text, q, c0, c1):
                 incentive = build_incentive(norm, q, target.path, clause, (s0, s1))
-                out.append((q.start, target, incentive))
+                sink.funds.append((q.start, target, incentive))
             else:
-                out.append((q.start, target))
-    return out
+                sink.targets.append((q.start, target))
+
+
+def _has_each_word(segment: str) -> bool:
+    """``any(w in segment for w in lx.EACH_WORDS)`` without a generator per figure."""
+    for w in lx.EACH_WORDS:  # noqa: SIM110 - the loop spares the generator ``any`` would make
+        if w in segment:
+            return True
+    return False
 
 
 def _fill_horizon(targets: list[tuple[int, Target]]) -> None:
@@ -448,16 +482,17 @@ def _no_spaces(s: str) -> str:
 
 
 def _lstrip_pos(text: str, a: int, b: int) -> int:
-    while a < b and text[a] in " \t、,和及":
-        a += 1
-    return a
+    """The first offset of ``text[a:b]`` past its leading spaces, tabs and list joiners."""
+    s = text[a:b]
+    return a + len(s) - len(s.lstrip(" \t、,和及"))
 
 
 def _prefix_comparator(segment: str) -> str:
     last = None
     for m in lx.PREFIX_CUE.finditer(segment):
-        rest = segment[m.end() :]
-        if rest.strip() and _NUMERAL_START.match(rest):
+        # (A numeral after the cue is a character other than a space: what is left of the
+        # segment is then never blank, and is matched where it lies rather than sliced off.)
+        if _NUMERAL_START.match(segment, m.end()):
             continue  # "利税超千万元的企业": the cue belongs to a threshold inside the metric
         last = m
     return lx.PREFIX_COMPARATOR[last.group()] if last else "="
@@ -474,12 +509,22 @@ def _trim_metric(segment: str) -> str:
         s = lx.BASELINE_IN_METRIC.sub("", s)
     if s[:1] in lx.LEAD_PREP_FIRST:
         s = lx.LEAD_PREP.sub("", s)
+    if not _may_trim(s):
+        return s.strip()  # what the loop below gives: neither side has scaffolding to trim
     for _ in range(3):
         new = _trim_right(_trim_left(s))
         if new == s:
             break
         s = new
     return str(s).strip()
+
+
+def _may_trim(s: str) -> bool:
+    """Whether ``_trim_left`` or ``_trim_right`` may change ``s`` (their gates, asked at once)."""
+    if not s:
+        return False
+    c = s[0]
+    return c in lx.LEFT_SCAFFOLD_FIRST or c.isdecimal() or c > "\uffff" or s[-1] in lx.RIGHT_SCAFFOLD_LAST
 
 
 def _trim_left(s: str) -> str:
@@ -507,8 +552,9 @@ def _noun_after(text: str, pos: int, c1: int) -> tuple[str, int, int]:
     "打造2个特色鲜明…的区域商标品牌" → 区域商标品牌; in a list "91个断面监测水站、26个…" the noun
     stops at the separator before the next figure.
     """
-    nxt = find_quantities(text, pos, c1, skip_time=True)
-    end = nxt[0].start if nxt else c1
+    # Only the first figure after ``pos`` bounds the noun: the rest of the clause is not read.
+    nxt = next(iter_quantities(text, pos, c1, skip_time=True), None)
+    end = nxt.start if nxt else c1
     next_start = end
     seg = text[pos:end]
     if nxt:
@@ -670,7 +716,9 @@ def _period_end(period: Period | None) -> str | None:
 
 
 def _effort_deadline(text: str, issue_year: int | None) -> str | None:
-    if issue_year is None or not any(w in text for w in lx.EFFORT_ENDS) or not lx.YEARS_EFFORT_TAIL.search(text):
+    # (No ``in`` test of EFFORT_ENDS first: two-character words are found in a Chinese text
+    # no faster than the tail's search, which starts from each 年, finds that they are absent.)
+    if issue_year is None or not lx.YEARS_EFFORT_TAIL.search(text):
         return None
     m = lx.YEARS_EFFORT.search(text)
     if not m:
@@ -690,20 +738,23 @@ def _horizon(doc: _Doc) -> str | None:
     return None
 
 
-def _deadline(doc: _Doc, pos: int, s0: int) -> tuple[str | None, DeadlineSource, bool]:
-    """(deadline, source, past) for a figure at ``pos`` in the sentence starting at ``s0``."""
+def _deadline(doc: _Doc, pos: int, s0: int, node: OutlineNode | None) -> tuple[str | None, DeadlineSource, bool]:
+    """(deadline, source, past) for a figure at ``pos`` in the sentence starting at ``s0``.
+
+    ``node`` is ``doc.outline.node_at(pos)``, which the caller has already looked up.
+    """
     i = bisect.bisect_left(doc.cue_pos, pos) - 1
     if i >= 0 and doc.cues[i].pos >= s0:
         value = doc.cues[i].value
         past = doc.issue_year is not None and int(value[:4]) < doc.issue_year
         return value, "sentence", past
-    row = _row_deadline(doc, pos)
+    # (Both look-ups answer None at once without task-table rows or phases: not called then.)
+    row = _row_deadline(doc, pos) if doc.has_rows else None
     if row:
         return row, "table", False
-    phase = _phase_at(doc, pos)
+    phase = _phase_at(doc, pos) if doc.phase_starts else None
     if phase is not None:
         return phase, "phase", False
-    node = doc.outline.node_at(pos)
     if node is not None:
         allowed, lo = _section_scope(doc, node)
         j = i
@@ -749,7 +800,9 @@ def _phase_at(doc: _Doc, pos: int) -> str | None:
 
 def _has_rows(text: str) -> bool:
     """Whether a line of ``text`` opens with "|", as a task table's row does."""
-    return text.startswith("|") or "\n|" in text
+    # One character is looked for many times faster than two ("\n|") in a Chinese text, and
+    # most notices have no "|" at all.
+    return "|" in text and (text.startswith("|") or "\n|" in text)
 
 
 def _row_deadline(doc: _Doc, pos: int) -> str | None:
@@ -819,9 +872,21 @@ def _column_date(cell: _Cell) -> regex.Match[str] | None:
     return lx.COLUMN_DATE.fullmatch(cell.compact)
 
 
-def _lines(text: str) -> list[_Cell]:
-    """The text's non-blank lines, each trimmed of spaces and tabs."""
-    return [_Cell(m.group(), m.start(), m.end()) for m in lx.TRIMMED_LINE.finditer(text)]
+def _lines(text: str, start: int = 0) -> list[_Cell]:
+    """The text's non-blank lines from offset ``start`` (a line's first), each trimmed of spaces and tabs."""
+    return [_Cell(m.group(), m.start(), m.end()) for m in lx.TRIMMED_LINE.finditer(text, start)]
+
+
+def _line_start_before(text: str, pos: int, n: int) -> int:
+    """The start of the line ``n`` non-blank lines above the line holding ``pos`` (0 if fewer)."""
+    a = text.rfind("\n", 0, pos) + 1
+    seen = 0
+    while a > 0 and seen < n:
+        b = a - 1  # the line break that ends the line above
+        a = text.rfind("\n", 0, b) + 1
+        if text[a:b].strip(" \t"):
+            seen += 1
+    return a
 
 
 def _pipe_cells(line: _Cell) -> list[_Cell] | None:
@@ -848,11 +913,30 @@ def _may_have_timetable(text: str) -> bool:
     blank lines aside); a text with single ones only (a year heading, a signature's date)
     has none to walk its lines for.
     """
+    return _timetable_start(text) is not None
+
+
+def _timetable_start(text: str) -> int | None:
+    """The start of the first line that may open a timetable (see ``_may_have_timetable``).
+
+    No table opens on a line above it: a table's first date line is the first of two lines
+    that COLUMN_DATE_PAIR fits, and a "|" table opens on a "|" row.
+    """
     # At the start, else after a line break: the same lines as a (?m)^, found by a search
     # the engine can start from each "\n" rather than from every offset.
-    if "|" in text and (lx.PIPE_ROW.match(text) or lx.PIPE_ROW_AFTER_BREAK.search(text)):
-        return True
-    return bool(lx.COLUMN_DATE_PAIR.match(text) or lx.COLUMN_DATE_PAIR_AFTER_BREAK.search(text))
+    pipe: int | None = None
+    if "|" in text:
+        if lx.PIPE_ROW.match(text):
+            return 0
+        m = lx.PIPE_ROW_AFTER_BREAK.search(text)
+        pipe = m.start() + 1 if m else None
+    if lx.COLUMN_DATE_PAIR.match(text):
+        return 0
+    # Date lines below the first "|" row cannot come first: the search stops there. (A pair
+    # the bound cuts short, or one it makes up at the bound, lies above the row all the
+    # same: a "|" row is none of a pair's lines.)
+    m = lx.COLUMN_DATE_PAIR_AFTER_BREAK.search(text, 0, len(text) if pipe is None else pipe)
+    return m.start() + 1 if m else pipe
 
 
 @dataclass(slots=True)
@@ -873,9 +957,13 @@ class _Header:
 def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
     """Targets from annex timetables: a row per metric, a column per date."""
     text = doc.norm.text
-    if not _may_have_timetable(text):
+    start = _timetable_start(text)
+    if start is None:
         return [], []
-    lines = _lines(text)
+    # The walk only acts on a line that may open a table, looking back at most 4 lines for
+    # the header's labels: it starts 4 non-blank lines above the first such line, the rest
+    # of the text above having nothing it could act on.
+    lines = _lines(text, _line_start_before(text, start, 4))
     targets: list[Target] = []
     consumed: list[tuple[int, int]] = []
     i = 0

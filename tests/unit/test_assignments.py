@@ -446,12 +446,121 @@ def test_one_validation_of_all_records_is_one_per_record(raw: str, monkeypatch: 
     assert together == one_by_one
 
 
-@pytest.mark.parametrize("raw", _notices())
+# Asides at the edges of the forward reading of their last character: empty, only shed
+# characters, a verb's last character before shed ones, a paragraph break, a colon.
+ASIDE_EDGES = [
+    "()〔〕[]【】",
+    "(、 ,。)(\n)",
+    "(市财政局负责 。)(市商务局配合;\n)(各区政府落实、)",
+    "(一)(二)主要任务(2025年底前)",
+    "(市发展改革委牵头\n\n)(责任单位:市科技局)",
+    "(承担应急抢险任务的车辆除外)〔2017〕[注]【附件】",
+    "(负x负)(x负 )(负 x )(  负)(负\n)(负\n\n)(x\n\n)(配合,负责、x。)",
+]
+
+
+@pytest.mark.parametrize("raw", [*ASIDE_EDGES, *_notices()])
 def test_unrolled_bracket_scan_is_the_alternation(raw: str) -> None:
     from policyparse.lexicon import roles as rl
 
     text = normalize(raw).text
-    slow = regex.compile(
-        rf"(?:{rl._NOT_OPENER}++|{rl._ASIDE})*+(?:({rl._PAIR}|{rl.BRACKET_OPEN.pattern})|\Z)"
+    # An aside as first written, on the ``regex`` engine: its last character read by a
+    # look-behind, where BRACKET_SCAN (on ``re``, which has no variable-width look-behind)
+    # reads it forwards.
+    aside = "|".join(
+        regex.escape(o)
+        + rf"(?:[^{rl._BRACKETS}\n:]++|\n(?!\n))*+(?<![{regex.escape(''.join(sorted(rl.VERB_LAST)))}][{rl._TRIM}]*)"
+        + regex.escape(c)
+        for o, c in rl.OPEN_CLOSE.items()
     )
+    slow = regex.compile(rf"(?:{rl._NOT_OPENER}++|{aside})*+(?:({rl._PAIR}|{rl.BRACKET_OPEN.pattern})|\Z)")
     assert [m.span(1) for m in rl.BRACKET_SCAN.finditer(text)] == [m.span(1) for m in slow.finditer(text)]
+
+
+# Colons after label words and after other words, with and without spaces before them.
+LABEL_SNIPPETS = [
+    "(牵头单位:市发展改革委;责任单位 :市财政局;配合单位\t:市商务局;完成时限:2022年底)",
+    "附件:1.任务分解表\n联系人:张三\n时间:2022年\n牵头责任单位:市科技局\n完成时间:长期",
+    ":责任单位:牵头单位::单位:部门:位:",
+]
+
+
+@pytest.mark.parametrize("raw", [*LABEL_SNIPPETS, *_notices()])
+def test_labels_read_from_colons_are_the_label_scan(raw: str) -> None:
+    from policyparse.assignments import _Labels
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    labels = _Labels(text)
+    got = list(zip(labels.starts, labels.ends, labels.words, strict=True))
+    assert got == [(m.start(), m.end(), m.group("label")) for m in rl.LABEL.finditer(text)]
+
+
+# Brackets holding brackets: flat pairs, deeper nesting, stray and mismatched closers, paragraph
+# breaks, a closer past the limit.
+NESTED_SNIPPETS = [
+    "(责任单位:市委组织部(市委人才办)、市人社局〔市外专局〕)(市科技局【省】牵头)",
+    "(责任单位:市科技局(知识产权局(版权局))、市财政局)",
+    "(a〕b)c)(a(b〕c)d)(a(b)c〕d)",
+    "(责任单位:市科技局(市\n\n财政局))(市科技局(市财政局)\n\n)",
+    "(" + "市科技局、" * 170 + "(市财政局))(" + "市科技局、" * 150 + "(市财政局))",
+    "(市科技局(市财政局",
+]
+
+
+@pytest.mark.parametrize("raw", [*NESTED_SNIPPETS, *_notices()])
+def test_nested_bracket_close_read_by_one_match_is_the_walk(raw: str) -> None:
+    from policyparse.assignments import _matching_close, _nested_close
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    for m in rl.BRACKET_OPEN.finditer(text):
+        assert _nested_close(text, m.start()) == _matching_close(text, m.start()), m.start()
+
+
+def test_white_space_is_what_isspace_takes_in() -> None:
+    # ``_plain_units`` looks a unit's first character up in it instead of calling isspace.
+    from policyparse.lexicon import roles as rl
+
+    assert {chr(c) for c in range(0x110000) if chr(c).isspace()} == rl.WHITE_SPACE
+
+
+# Page footers as crawled (a site's 主办单位 line beside its ICP and copyright lines), and
+# runs of own-line labels whose windows overlap.
+FOOTER_SNIPPETS = [
+    "网站地图 | 联系我们\n主办单位:某市人民政府办公室\n承办单位:某市大数据中心\n网站标识码:3702000001 鲁ICP备05003",
+    "1.推进改革。\n责任单位:市发展改革委\n配合单位:市财政局\n" + "。" * 180 + "版权所有©某市人民政府",
+    "\n".join(f"{k}.推进。\n牵头单位:市科技局\n配合单位:市财政局" + "。" * (k * 7) for k in range(40)) + "Copyright",
+]
+
+
+@pytest.mark.parametrize("raw", [*FOOTER_SNIPPETS, *_notices()])
+def test_footer_windows_searched_in_part_are_the_whole_windows(raw: str) -> None:
+    from policyparse.assignments import _Footers, _Labels
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    # Every label in reading order, and in the short texts every place (so that windows start
+    # and end inside footer words too).
+    for places in (_Labels(text).starts, range(len(text) + 1) if len(text) < 3000 else []):
+        footers = _Footers(text)
+        for pos in places:
+            window = rl.FOOTER_HINT.search(text, max(0, pos - rl.FOOTER_WINDOW), pos + rl.FOOTER_WINDOW)
+            assert footers.near(pos) == (window is not None), pos
+
+
+@pytest.mark.parametrize("raw", [*FOOTER_SNIPPETS, *_notices()])
+def test_label_patterns_on_re_answer_as_they_did_on_regex(raw: str) -> None:
+    from policyparse.assignments import _Labels
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    labels = _Labels(text)
+    for fast, lo_hi in (
+        (rl.FOOTER_HINT, [(max(0, p - rl.FOOTER_WINDOW), p + rl.FOOTER_WINDOW) for p in labels.starts]),
+        (rl.LINE_PART_END, [(e, e + 800) for e in labels.ends]),
+    ):
+        slow = regex.compile(fast.pattern)
+        for lo, hi in [*lo_hi, (0, len(text))]:
+            got, want = fast.search(text, lo, hi), slow.search(text, lo, hi)
+            assert (got and got.span()) == (want and want.span()), (fast.pattern, lo)

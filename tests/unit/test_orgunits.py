@@ -221,6 +221,8 @@ GATE_SNIPPETS = [
     # one lender per line, so that each end character alone decides the gate
     "碑林区、鄠邑区政府\n西咸新区、经开区管委会\n市财政局、各区县有关部门\n浑南区、和平区党工委\n"
     "沈北新区、于洪区管委\n朝阳区、海淀区办事处\n区科技局、发展改革委、商务局\n金融发展局、财政局",
+    # what may follow a 区 or 县 that ends a place: white space of every kind, and what is not
+    "北京丰台区\x1c北京西城区\u3000北京海淀区\xa0北京东城区\u2003北京朝阳区\x0b北京通州区\u200b北京顺义县\n北京怀柔县\x1f",
 ]
 
 
@@ -325,3 +327,56 @@ def test_plain_split_is_the_walk_with_or_without_strong_separators(text: str) ->
                 got = _split_plain(body)
                 assert got == _split_walk(body, _inside_brackets(body)), body
                 assert all(type(p) is Piece and p.text == body[p.start : p.end] for p in got[0])
+
+
+# Patterns moved from ``regex`` to the standard ``re`` engine (issue 7, round 2).
+RE_ENGINE = ("GENERIC_START", "NATIONAL_START", "ORG_SUFFIX", "SHARED_SUFFIX", "TAKES_SUFFIX", "NO_PREFIX")
+RE_ENGINE_LISTS = ("LIST_ITEM", "LIST_ITEM_PAIRED")
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_patterns_on_re_answer_as_they_did_on_regex(text: str) -> None:
+    import re
+
+    def found(m: re.Match[str] | regex.Match[str] | None) -> object:
+        return m and (m.span(), m.groups())
+
+    for line in text.split("\n"):
+        body = line[:160]
+        # The list patterns over each line (as a list), and FLAT_PAIRS over it and its brackets.
+        for name in RE_ENGINE_LISTS:
+            fast = getattr(lx, name)
+            assert isinstance(fast, re.Pattern)
+            assert fast.findall(body) == regex.compile(fast.pattern).findall(body), (name, body)
+        slow_flat = regex.compile(lx.FLAT_PAIRS.pattern)
+        for s in (body, *regex.findall(r"[(〔\[【“《‘].{0,30}", body)):
+            assert found(lx.FLAT_PAIRS.fullmatch(s)) == found(slow_flat.fullmatch(s)), s
+        # The unit patterns over every item of the line, cut and whole, and every tail of it.
+        pieces, _ = split_units(body)
+        items = {s for p in pieces for s in (p.text, cut_trailing(p.text))}
+        items |= {s[i:] for s in list(items) for i in range(1, min(len(s), 8))}
+        for name in RE_ENGINE:
+            fast = getattr(lx, name)
+            slow = regex.compile(fast.pattern)
+            assert isinstance(fast, re.Pattern)
+            for s in items:
+                assert found(fast.search(s)) == found(slow.search(s)), (name, s)
+                assert found(fast.match(s)) == found(slow.match(s)), (name, s)
+
+
+PLACE_WORDS = (
+    "省 市 区 县 州 盟 旗 镇 乡 街道 新区 开发区 高新区 园区 生态园 产业园 科技园 工业园 "
+    "基地 港区 保税区 试验区 自贸区 片区"
+)
+
+
+@pytest.mark.parametrize("text", [" ".join("濮阳" + w + "管委会" for w in PLACE_WORDS.split()), *_texts()])
+def test_a_unit_naming_a_place_holds_a_character_place_words_end_with(text: str) -> None:
+    # The gate before NAMED_PLACE in ``_plain_department``: every match ends in NAMED_PLACE_LAST.
+    for line in text.split("\n"):
+        pieces, _ = split_units(line[:160])
+        items = {s for p in pieces for s in (p.text, cut_trailing(p.text))}
+        for unit in items | {s[i:] for s in items for i in range(1, min(len(s), 8))}:
+            m = lx.NAMED_PLACE.match(unit)
+            assert m is None or m.group()[-1] in lx.NAMED_PLACE_LAST, unit
+            assert (m is not None) <= (not lx.NAMED_PLACE_LAST.isdisjoint(unit)), unit

@@ -323,3 +323,94 @@ def test_fast_and_long_readings_agree(snippet: str) -> None:
         (q,) = [q for q in find_quantities(snippet) if q.start == m.start()]
         slow = _read_the_long_way(m["num"], m["mult"])
         assert q.value == slow and str(q.value) == str(slow)
+
+
+# --- fast paths (issue 7, third round) -----------------------------------------------------
+
+
+def _scan_matches(text: str, start: int = 0, end: int | None = None) -> list[object]:
+    """QUANTITY_SCAN's matches read back as QUANTITY's: ``lo``/``num`` get the first character."""
+    from policyparse.lexicon import quantities as qlx
+
+    out: list[object] = []
+    for m in qlx.QUANTITY_SCAN.finditer(text, start, len(text) if end is None else end):
+        g = list(m.groups())
+        for i in (qlx.QUANTITY_GROUPS.index("lo"), qlx.QUANTITY_GROUPS.index("num")):
+            if g[i] is not None:
+                g[i] = text[m.start()] + g[i]
+        out.append((m.span(), tuple(g), m.lastindex))
+    return out
+
+
+def _plain_matches(text: str, start: int = 0, end: int | None = None) -> list[object]:
+    from policyparse.lexicon import quantities as qlx
+
+    return [
+        (m.span(), m.groups(), m.lastindex)
+        for m in qlx.QUANTITY.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+SCAN_EXAMPLES = [
+    *[s for s, _ in QUANTITY_FORMS],
+    *[s for s, _ in GROUPS_READ],
+    "三百—五百人,两千万—三千万元,十四五期间,2017-12,5—3件,1,234,567元,1234,567件,二〇二五年,12.5—20%",
+    "百分之五,百分之一点五七,百万元,百家,十个,十万千瓦,一点五亿元,2020年,A3件,V2.0版,#5号,·2项",
+    "3家,12.5%以上,1,500元,1,50元,90%—95%,3万—5万元,第一批10家,统一规划,进一步落实",
+    "123,456元、12,345家、1234,567件、12.5,3件、十家、十二万元、两千三百人、一点五倍、三分之一、十分之二",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_EXAMPLES)
+def test_scan_pattern_finds_what_quantity_finds_on_examples(text: str) -> None:
+    assert _scan_matches(text) == _plain_matches(text)
+
+
+def test_scan_pattern_finds_what_quantity_finds_on_the_corpus() -> None:
+    for text in _quantity_corpus():
+        assert _scan_matches(text) == _plain_matches(text)
+        # from any offset (the character before it still counts for the lookbehind)
+        for start in range(0, len(text), 997):
+            assert _scan_matches(text, start, start + 400) == _plain_matches(text, start, start + 400)
+
+
+@given(st.text(alphabet=_ANY_QUANTITY_CHARS + "A.#/_·٣", max_size=40), st.integers(0, 5))
+def test_scan_pattern_finds_what_quantity_finds_on_any_text(text: str, start: int) -> None:
+    assert _scan_matches(text) == _plain_matches(text)
+    assert _scan_matches(text, start) == _plain_matches(text, start)
+
+
+def test_scan_pattern_opens_with_a_character_class() -> None:
+    # What makes it fast: the standard engine skips to the class's next character by itself
+    # only when the pattern opens with the class (a lookahead first would be tried everywhere).
+    from policyparse.lexicon import quantities as qlx
+
+    assert qlx.QUANTITY_SCAN.pattern.lstrip().startswith("[\\d百")
+    assert qlx.QUANTITY_SCAN.groupindex == qlx.QUANTITY.groupindex
+
+
+@pytest.mark.parametrize("text", SCAN_EXAMPLES)
+def test_first_quantity_read_alone_is_the_first_of_all(text: str) -> None:
+    from policyparse.quantities import iter_quantities
+
+    for start in range(len(text)):
+        for skip_time in (False, True):
+            every = find_quantities(text, start, skip_time=skip_time)
+            assert next(iter_quantities(text, start, skip_time=skip_time), None) == (every[0] if every else None)
+
+
+def test_quantity_filled_slot_by_slot_is_the_dataclass_one() -> None:
+    import dataclasses
+
+    from policyparse.quantities import Quantity, _quantity
+
+    q = _quantity(3, 7, "3—5件", Decimal(5), "件", Decimal(3), Decimal(1), "件", "count", False)
+    assert q == Quantity(3, 7, "3—5件", Decimal(5), "件", value_min=Decimal(3), written_unit="件")
+    assert hash(q) == hash(Quantity(3, 7, "3—5件", Decimal(5), "件", value_min=Decimal(3), written_unit="件"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = Decimal(6)  # type: ignore[misc]
+    # every field in the dataclass's order, none left unset
+    assert [f.name for f in dataclasses.fields(Quantity)] == [
+        "start", "end", "text", "value", "unit", "value_min", "multiplier", "written_unit", "kind", "han"
+    ]
+    assert all(hasattr(q, f.name) for f in dataclasses.fields(Quantity))

@@ -499,7 +499,7 @@ def test_a_text_the_timetable_gate_skips_has_no_timetable(text: str, monkeypatch
     norm = normalize(text)
     if tg._may_have_timetable(norm.text):
         return
-    monkeypatch.setattr(tg, "_may_have_timetable", lambda _text: True)
+    monkeypatch.setattr(tg, "_timetable_start", lambda _text: 0)
     targets, _ = tg.find_targets(norm, build_outline(norm), [], None, [], dt.date(2020, 9, 28))
     assert [t for t in targets if t.deadline_source == "table"] == []
 
@@ -835,3 +835,182 @@ def test_date_neighbour_gates_hold_every_character_a_match_needs(
     else:
         needed = {c for c in ALPHABET if any(pattern.match(c + p) for p in probes)}
     assert needed and needed <= chars
+
+
+# --- fast paths (issue 7, third round) -----------------------------------------------------
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.targets import _BRACKETED
+
+    return sorted([m.span() for m in _BRACKETED.finditer(text)] + [m.span() for m in tlx.QUOTED.finditer(text)])
+
+
+# Overlapping and nested spans, as a title inside a quotation gives: only the last span to open
+# at or before a position is asked, by both answers.
+OVERLAPPING_SPANS = [[(0, 10), (2, 4), (3, 20), (30, 31), (30, 35)], [(5, 6)], [], [(0, 100), (10, 12)]]
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_figures_outside_titles_in_one_merge_are_the_bisected_ones(text: str) -> None:
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _inside, _outside_all
+
+    spans = _excluded_spans(text)
+    positions = sorted(
+        {q.start for q in find_quantities(text)} | {p + d for a, b in spans for p in (a, b) for d in (-1, 0, 1)}
+    )
+    positions = [p for p in positions if p >= 0]
+    assert _outside_all(spans, positions) == [not _inside(spans, p) for p in positions]
+
+
+@pytest.mark.parametrize("spans", OVERLAPPING_SPANS)
+def test_figures_outside_overlapping_spans_in_one_merge_are_the_bisected_ones(spans: list[tuple[int, int]]) -> None:
+    from policyparse.targets import _inside, _outside_all
+
+    positions = list(range(0, 40))
+    assert _outside_all(spans, positions) == [not _inside(spans, p) for p in positions]
+    if spans == OVERLAPPING_SPANS[0]:
+        assert _outside_all(spans, [5, 25])[0] is False and _outside_all(spans, [5, 25])[1] is True
+
+
+def _plain_lstrip_pos(text: str, a: int, b: int) -> int:
+    while a < b and text[a] in " \t、,和及":
+        a += 1
+    return a
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_metric_start_past_joiners_is_the_character_walk(text: str) -> None:
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _lstrip_pos
+
+    cases = [(0, len(text)), (len(text), len(text)), (5, 2)]
+    for q in find_quantities(text, skip_time=True):
+        cases += [(a, q.start) for a in range(max(0, q.start - 8), q.start + 1)]
+    for a, b in cases:
+        assert _lstrip_pos(text, a, b) == _plain_lstrip_pos(text, a, b)
+
+
+def _plain_prefix_comparator(segment: str) -> str:
+    # _prefix_comparator as first written: what follows each cue sliced off and tested.
+    from policyparse.lexicon import targets as tlx
+    from policyparse.targets import _NUMERAL_START
+
+    last = None
+    for m in tlx.PREFIX_CUE.finditer(segment):
+        rest = segment[m.end() :]
+        if rest.strip() and _NUMERAL_START.match(rest):
+            continue
+        last = m
+    return tlx.PREFIX_COMPARATOR[last.group()] if last else "="
+
+
+PREFIX_SEGMENTS = [
+    "利税超千万元的企业",
+    "产值超过 10亿元的企业不少于",
+    "全市规模以上工业企业研发机构覆盖率达到",
+    "试点期内,每年知识产权质押融资贷款额不低于",
+    "超过\t",
+    "超过",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_prefix_comparator_matched_in_place_is_the_sliced_one(text: str) -> None:
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _prefix_comparator, _sentence_at
+
+    segments = list(PREFIX_SEGMENTS)
+    for q in find_quantities(text, skip_time=True):
+        c0, c1 = _clause(text, q.start, *_sentence_at(text, q.start))
+        segments += [text[c0 : q.start], text[c0:c1]]
+    for segment in segments:
+        assert _prefix_comparator(segment) == _plain_prefix_comparator(segment)
+
+
+@pytest.mark.parametrize("segment", [*TRIM_SEGMENTS, "各项指标均达到", "全部都达到", "平均", "都市"])
+def test_each_word_check_is_any_of_the_words(segment: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.targets import _has_each_word
+
+    assert _has_each_word(segment) == any(w in segment for w in tlx.EACH_WORDS)
+
+
+def test_sample_targets_spans_read_off_the_offset_map_are_normalized_ones() -> None:
+    # Target spans and texts are read from the offset map directly: they must be what
+    # ``norm.bounds`` / ``norm.raw`` give, i.e. slices of the original at the right place.
+    from pathlib import Path
+
+    from policyparse.load import load_bytes
+
+    root = Path(__file__).resolve().parents[2]
+    seen = 0
+    for p in sorted((root / "samples").glob("*.txt")):
+        raw = load_bytes(p.read_bytes(), p.name).text
+        norm = normalize(raw)
+        targets, _ = find_targets(norm, build_outline(norm), [], None, [], dt.date(2020, 9, 28))
+        for t in targets:
+            assert raw[t.span.start : t.span.end] == t.text
+            assert raw[t.value_span.start : t.value_span.end] == t.value_text
+            assert t.span.start <= t.value_span.start < t.value_span.end <= t.span.end or t.deadline_source == "table"
+            seen += 1
+    assert seen > 50
+
+
+# Tables with prose around them, the header's labels right at the 4-line look-back, a "|"
+# table below a one-cell-per-line one and the other way round, date lines below a "|" row.
+TABLES_IN_PROSE = [
+    "一、目标\n到2025年,专利达到100件。\n\n" + ONE_CELL_PER_LINE,
+    "说明\n\n附件\n时间表\n\n" + ONE_CELL_PER_LINE + "\n其他\n" + PIPE_TABLE,
+    "前言\n" + PIPE_TABLE + "\n附件2\n" + ONE_CELL_PER_LINE,
+    "| 说明 | 无 |\n\n正文\n" + ONE_CELL_PER_LINE,
+    "2025年\n2030年\n" + PIPE_TABLE,
+    "第一行\n第二行\n 2025 年 \n\n 2030年目标\n专利(件)\n10\n20",
+    # four labels: the look-back's whole reach
+    "正文一\n正文二\n\n序号\n类别\n指标名称\n单位\n2024年\n2025年\n1\n创新\n发明专利\n件\n10\n20\n",
+]
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, *TABLES_IN_PROSE, ONE_CELL_PER_LINE, PIPE_TABLE])
+def test_timetable_walk_from_the_first_table_line_is_the_walk_of_every_line(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policyparse import targets as tg
+
+    norm = normalize(text)
+
+    def tables() -> list[dict[str, object]]:
+        targets, _ = tg.find_targets(norm, build_outline(norm), [], None, [], dt.date(2020, 9, 28))
+        return [t.model_dump() for t in targets if t.deadline_source == "table"]
+
+    fast = tables()
+    monkeypatch.setattr(tg, "_line_start_before", lambda _text, _pos, _n: 0)
+    monkeypatch.setattr(tg, "_timetable_start", lambda _text: 0)
+    assert fast == tables()
+    if text in TABLES_IN_PROSE and text != TABLES_IN_PROSE[5]:
+        assert fast  # each holds a table the walk must find
+
+
+@pytest.mark.parametrize("text", [*TABLES_IN_PROSE, *TIMETABLE_GATE_CASES, "\n\n\n2025年\n\n2030年"])
+def test_line_start_before_counts_non_blank_lines(text: str) -> None:
+    from policyparse.targets import _line_start_before, _lines
+
+    # where each non-blank line starts (before its leading spaces)
+    line_starts = [text.rfind("\n", 0, c.start) + 1 for c in _lines(text)]
+    assert line_starts
+    for k, line_start in enumerate(line_starts):
+        for n in range(6):
+            want = line_starts[k - n] if k - n >= 0 else 0
+            assert _line_start_before(text, line_start, n) == want
+
+
+@pytest.mark.parametrize(
+    "text", [*FAST_CORPUS, *TIMETABLE_GATE_CASES, PIPE_TABLE, "|a", "a|b", "a\n|b", "a\n |b", "", "\n|"]
+)
+def test_row_check_behind_a_one_character_test_is_the_plain_one(text: str) -> None:
+    from policyparse.targets import _has_rows
+
+    assert _has_rows(text) == (text.startswith("|") or "\n|" in text)

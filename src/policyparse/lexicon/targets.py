@@ -304,8 +304,7 @@ YEARS_EFFORT = regex.compile(
 # What every YEARS_EFFORT match ends with: a text without it has no effort to look for.
 _EFFORT_ENDS = ("努力", "时间")
 YEARS_EFFORT_TAIL = regex.compile(rf"年(?:左右)?(?:时间)?(?:的)?(?:{'|'.join(_EFFORT_ENDS)})")
-# Every YEARS_EFFORT_TAIL match ends with one of these words: a text without them (``in`` tells
-# for less than the search, which stops at every 年) has no effort to look for either.
+# Every YEARS_EFFORT_TAIL match ends with one of these words (tests hold the tail to them).
 EFFORT_ENDS = _EFFORT_ENDS
 # Goal sections whose first deadline is the plan's horizon.
 GOAL_WORD = "目标"  # a plain word: ``in`` finds it for less than a search
