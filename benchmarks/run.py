@@ -29,7 +29,8 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,12 +162,18 @@ def fresh_best(code: str, repeat: int) -> float:
     return min(float(fresh_process(code)) for _ in range(repeat))
 
 
-def jionlp_time(texts: list[str]) -> tuple[float | None, str]:
-    """JioNLP's extract_time over the samples: (chars/s, figure), or (None, why it was not measured)."""
+@contextmanager
+def jionlp_extract(texts: list[str]) -> Iterator[Callable[[], object] | str]:
+    """A run of JioNLP's extract_time over the samples, or why it cannot be measured.
+
+    While the run is in use, the network is refused (it must not download anything) and its
+    logging is off (it logs a traceback for every phrase it cannot parse).
+    """
     try:
         import jionlp  # type: ignore[import-not-found]
     except ImportError:
-        return None, "not installed (pip install jionlp to compare; not a dependency)"
+        yield "not installed (pip install jionlp to compare; not a dependency)"
+        return
     import logging
     import socket
 
@@ -175,18 +182,18 @@ def jionlp_time(texts: list[str]) -> tuple[float | None, str]:
 
     connect = socket.socket.connect
     socket.socket.connect = refuse  # type: ignore[method-assign,assignment]
-    logging.disable(logging.ERROR)  # it logs a traceback for every phrase it cannot parse
+    logging.disable(logging.ERROR)
     try:
         extract = getattr(jionlp, "extract_time", None) or jionlp.ner.extract_time  # moved in 1.5
-        extract(texts[0][:200])  # loads its dictionaries; must not need the network
-        secs = best_of(lambda: [extract(t) for t in texts], 1)
-    except ConnectionError:
-        return None, "skipped: it tries to download data at run time"
+        try:
+            extract(texts[0][:200])  # loads its dictionaries; must not need the network
+        except ConnectionError:
+            yield "skipped: it tries to download data at run time"
+            return
+        yield lambda: [extract(t) for t in texts]
     finally:
         socket.socket.connect = connect  # type: ignore[method-assign]
         logging.disable(logging.NOTSET)
-    cps = sum(map(len, texts)) / secs
-    return cps, f"{cps / 1e6:8.2f} M chars/s  ({secs:.3f} s)"
 
 
 def machine() -> str:
@@ -228,14 +235,25 @@ def main() -> int:
         for d, s in datas:
             pipeline.parse_bytes(d, s)
 
-    ref, e2e = interleaved([lambda: regex_reference(texts), end_to_end], args.repeat)
+    # JioNLP (where installed) takes its turns too, best of fewer runs: one run costs ~0.15 s.
+    jio_cps: float | None = None
+    with jionlp_extract(texts) as jio_run:
+        if callable(jio_run):
+            ref, e2e, jio = interleaved([lambda: regex_reference(texts), end_to_end, jio_run],
+                                        max(3, args.repeat // 3))
+            ref2, e2e2 = interleaved([lambda: regex_reference(texts), end_to_end], args.repeat)
+            ref, e2e = min(ref, ref2), min(e2e, e2e2)
+            jio_cps = chars / jio
+            jio_text = f"{jio_cps / 1e6:8.2f} M chars/s  ({jio:.3f} s)"
+        else:
+            ref, e2e = interleaved([lambda: regex_reference(texts), end_to_end], args.repeat)
+            jio_text = jio_run
     ref_cps, e2e_cps = chars / ref, chars / e2e
     print("\nend to end (bytes → validated Notice, all extractors), one process, one core")
     print(f"  policyparse           {e2e_cps / 1e6:8.2f} M chars/s  {len(SAMPLES) / e2e:7.1f} notices/s"
           f"  {ratio(e2e, ref)}")
     print(f"  ref: 8 bare regex passes {ref_cps / 1e6:5.2f} M chars/s")
-    jio_cps, jio = jionlp_time(texts)
-    print(f"  JioNLP extract_time   {jio}")
+    print(f"  JioNLP extract_time   {jio_text}")
     goals.append(("≥ 2M chars/s end to end", e2e_cps >= GOAL_CHARS_PER_S,
                   f"{e2e_cps / 1e6:.2f} M chars/s, {e2e / ref:.1f}× the reference's time"))
     # The issue states its goal three ways, from its own machine's figures (eight regex passes
