@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
+from pydantic import TypeAdapter
 
 from .dates import deadline_value, read_dates
 from .incentives import IncentiveCues, build_incentive
@@ -30,10 +34,14 @@ from .quantities import Quantity, find_quantities, iter_quantities, read_number_
 from .sections import Outline, OutlineNode
 
 DeadlineSource = str
+# A target's fields as ``Target`` validates them: records are validated together, once the
+# notice is read (see ``_validate_targets``).
+_Record = dict[str, object]
 
-_CONNECTOR = regex.compile(r"^[ \t]*(?:及以上|以上|及以下|以下|以内|左右)?[ \t]*[、,和及与或]?[ \t]*$")
-_CLAUSE_LEAD = regex.compile(r"(?:^|[\n。|,;:!?])([^\n。|,;:!?]*)$")
-_NUMERAL_START = regex.compile(r"[ \t]*[\d一二两三四五六七八九十百千万亿]")
+# (The standard library's engine, as for lexicon patterns called as often: see lexicon.targets.)
+_CONNECTOR = re.compile(r"^[ \t]*(?:及以上|以上|及以下|以下|以内|左右)?[ \t]*[、,和及与或]?[ \t]*$")
+_CLAUSE_LEAD = re.compile(r"(?:^|[\n。|,;:!?])([^\n。|,;:!?]*)$")
+_NUMERAL_START = re.compile(r"[ \t]*[\d一二两三四五六七八九十百千万亿]")
 _BRACKETED = regex.compile(r"《[^《》\n]{0,80}》")
 _TITLE_PAREN = regex.compile(r"》[ \t]*\([^()\n]{0,20}\)")
 
@@ -108,9 +116,9 @@ def find_targets(
     doc.has_rows = _has_rows(text)
 
     table_targets, consumed = _timetables(doc)
-    targets: list[tuple[int, Target]] = [(t.value_span.start, t) for t in table_targets]
+    targets: list[tuple[int, _Record]] = table_targets
     incentives: list[Incentive] = []
-    funds: list[tuple[int, Target, Incentive]] = []
+    funds: list[tuple[int, _Record, Incentive]] = []
 
     sink = _Sink(targets, incentives, funds)
     consumed = _union(consumed)
@@ -147,7 +155,16 @@ def find_targets(
             targets.append((pos, target))
     targets.sort(key=lambda x: x[0])
     incentives.sort(key=lambda i: i.span.start)
-    return [t for _, t in targets], incentives
+    # All targets of the notice in one validation: the same checks as one call per record,
+    # without the cost of a call per record.
+    return _validate_targets()([t for _, t in targets]), incentives
+
+
+@lru_cache(maxsize=1)
+def _validate_targets() -> Callable[[list[_Record]], list[Target]]:
+    """The validator of a list of target records, built on first use (models defer their
+    schemas so that importing stays light)."""
+    return TypeAdapter(list[Target]).validate_python
 
 
 # --- sentences and clauses ----------------------------------------------------------------
@@ -214,9 +231,9 @@ _Kept = tuple[Quantity, tuple[int, int], OutlineNode | None, str | None]
 class _Sink:
     """Where a sentence's records go, each to its list as it is made (no mixed list to sort out)."""
 
-    targets: list[tuple[int, Target]]  # (position of the figure, target)
+    targets: list[tuple[int, _Record]]  # (position of the figure, target's record)
     incentives: list[Incentive]
-    funds: list[tuple[int, Target, Incentive]]  # a fund set up: a target or an incentive, decided last
+    funds: list[tuple[int, _Record, Incentive]]  # a fund set up: a target or an incentive, decided last
 
 
 def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int, sink: _Sink) -> None:
@@ -353,9 +370,6 @@ def _baseline(text: str, s0: int, s1: int, pos: int, state: _ClauseState) -> str
 def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _ClauseState, sink: _Sink) -> None:
     text = doc.norm.text
     norm = doc.norm
-    # ``Target.model_validate`` without its wrapper. Read here, not at import: models build
-    # their schemas on first use (``defer_build``).
-    validate = Target.__pydantic_validator__.validate_python
     first, clause = group[0][0], group[0][1]
     c0, c1 = clause
     if state.clause != clause:
@@ -426,27 +440,24 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
                     {"start": vs, "end": ve},
                 )
             value_text, clause_text, span, value_span = made
-            # One validation per record, spans included: the checks of ``Target(...)`` with
-            # ``Span(...)`` fields, without building the Span models first.
-            target = validate(
-                {
-                    "path": path,
-                    "metric": _no_spaces(metric_k),
-                    "comparator": comparator,
-                    "value": q.value,
-                    "value_min": q.value_min,
-                    "unit": q.unit,
-                    "value_text": value_text,
-                    "deadline": deadline,
-                    "deadline_source": source,
-                    "baseline": baseline,
-                    "text": clause_text,
-                    "span": span,
-                    "value_span": value_span,
-                }
-            )
+            # The record as ``Target`` validates it, spans included (no Span models built first).
+            target: _Record = {
+                "path": path,
+                "metric": _no_spaces(metric_k),
+                "comparator": comparator,
+                "value": q.value,
+                "value_min": q.value_min,
+                "unit": q.unit,
+                "value_text": value_text,
+                "deadline": deadline,
+                "deadline_source": source,
+                "baseline": baseline,
+                "text": clause_text,
+                "span": span,
+                "value_span": value_span,
+            }
             if q.kind == "money" and _is_fund(text, q, c0, c1):
-                incentive = build_incentive(norm, q, target.path, clause, (s0, s1))
+                incentive = build_incentive(norm, q, path, clause, (s0, s1))
                 sink.funds.append((q.start, target, incentive))
             else:
                 sink.targets.append((q.start, target))
@@ -460,16 +471,17 @@ def _has_each_word(segment: str) -> bool:
     return False
 
 
-def _fill_horizon(targets: list[tuple[int, Target]]) -> None:
+def _fill_horizon(targets: list[tuple[int, _Record]]) -> None:
     # A plan without sections or a stated period: its first dated goal sets the horizon.
     first = next(
-        (t.deadline for _, t in sorted(targets, key=lambda x: x[0]) if t.deadline_source == "sentence"), None
+        (t["deadline"] for _, t in sorted(targets, key=lambda x: x[0]) if t["deadline_source"] == "sentence"), None
     )
     if first is None:
         return
-    for i, (pos, t) in enumerate(targets):
-        if t.deadline is None:
-            targets[i] = (pos, t.model_copy(update={"deadline": first, "deadline_source": "period"}))
+    for _, t in targets:
+        if t["deadline"] is None:
+            t["deadline"] = first
+            t["deadline_source"] = "period"
 
 
 def _is_fund(text: str, q: Quantity, c0: int, c1: int) -> bool:
@@ -842,7 +854,7 @@ class _Cell:
         self.start = start
         self.end = end
         self._compact: str | None = None
-        self._date: regex.Match[str] | object | None = _UNREAD
+        self._date: re.Match[str] | object | None = _UNREAD
         self._number: object = _UNREAD
 
     @property
@@ -851,11 +863,11 @@ class _Cell:
             self._compact = _no_spaces(self.text)
         return self._compact
 
-    def date(self) -> regex.Match[str] | None:
+    def date(self) -> re.Match[str] | None:
         """``_column_date`` of this cell."""
         if self._date is _UNREAD:
             self._date = _column_date(self)
-        return self._date
+        return self._date  # type: ignore[return-value]
 
     def number(self) -> tuple[Decimal, str | None, str] | None:
         """``read_number_cell`` of this cell's text."""
@@ -864,7 +876,7 @@ class _Cell:
         return self._number  # type: ignore[return-value]
 
 
-def _column_date(cell: _Cell) -> regex.Match[str] | None:
+def _column_date(cell: _Cell) -> re.Match[str] | None:
     """A column header's date (2025年, 2020年底目标); it opens with the year's digits."""
     # Most digit-led lines are list items (1.建设…): without 年 the pattern cannot match them.
     if not cell.text.lstrip(" \t")[:1].isdigit() or "年" not in cell.text:
@@ -954,8 +966,8 @@ class _Header:
         self.dated = [bool(lx.COLUMN_DATE.fullmatch(h.compact)) for h in self.cells]
 
 
-def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
-    """Targets from annex timetables: a row per metric, a column per date."""
+def _timetables(doc: _Doc) -> tuple[list[tuple[int, _Record]], list[tuple[int, int]]]:
+    """Targets from annex timetables (each with its cell's position): a row per metric, a column per date."""
     text = doc.norm.text
     start = _timetable_start(text)
     if start is None:
@@ -964,7 +976,7 @@ def _timetables(doc: _Doc) -> tuple[list[Target], list[tuple[int, int]]]:
     # the header's labels: it starts 4 non-blank lines above the first such line, the rest
     # of the text above having nothing it could act on.
     lines = _lines(text, _line_start_before(text, start, 4))
-    targets: list[Target] = []
+    targets: list[tuple[int, _Record]] = []
     consumed: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -1046,10 +1058,9 @@ def _row_ok(header: _Header, row: list[_Cell]) -> bool:
     return True
 
 
-def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[Target]:
-    out: list[Target] = []
+def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[tuple[int, _Record]]:
+    out: list[tuple[int, _Record]] = []
     norm = doc.norm
-    validate = Target.__pydantic_validator__.validate_python  # see ``_group_targets``
     name_idx = header.name
     assert name_idx is not None
     unit_idx = next((i for i, h in enumerate(header.cells) if h.compact in ("单位", "计量单位")), None)
@@ -1083,24 +1094,25 @@ def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[
             comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
             written = norm.raw(c.start, c.end)
             cs, ce = norm.bounds(c.start, c.end)
-            out.append(
-                validate(
-                    {
-                        "path": doc.outline.path_at(c.start),
-                        "metric": metric,
-                        "comparator": comparator,
-                        "value": v,
-                        "unit": u,
-                        "value_text": written,
-                        "deadline": deadline,
-                        "deadline_source": "table",
-                        # The cell as written: a table states no clause, and a text made up
-                        # from row, column and cell would break the span contract; the row
-                        # name is in the metric and the column's date in the deadline.
-                        "text": written,
-                        "span": {"start": cs, "end": ce},
-                        "value_span": {"start": cs, "end": ce},
-                    }
-                )
-            )
+            # Placed by the cell's normalised offset, like the sentences' targets, so that the
+            # two sort together in reading order.
+            out.append((
+                c.start,
+                {
+                    "path": doc.outline.path_at(c.start),
+                    "metric": metric,
+                    "comparator": comparator,
+                    "value": v,
+                    "unit": u,
+                    "value_text": written,
+                    "deadline": deadline,
+                    "deadline_source": "table",
+                    # The cell as written: a table states no clause, and a text made up
+                    # from row, column and cell would break the span contract; the row
+                    # name is in the metric and the column's date in the deadline.
+                    "text": written,
+                    "span": {"start": cs, "end": ce},
+                    "value_span": {"start": cs, "end": ce},
+                },
+            ))
     return out

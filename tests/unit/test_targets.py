@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import regex
@@ -325,6 +327,16 @@ def test_timetable_pipe_with_unit_column() -> None:
         ("高新技术企业", Decimal(135), "家", "2024"),
         ("高新技术企业", Decimal(180), "家", "2025"),
     ]
+
+
+def test_table_and_sentence_targets_keep_reading_order() -> None:
+    # Found in review: table targets were placed by their offset in the original text and
+    # sentence targets by their normalised offset, so text removed before a table (spaces
+    # between Han characters here) put a later sentence's target before the table's.
+    text = "各 区 县 政 府 要 " * 20 + "\n" + PIPE_TABLE + "到2025年,全市高新技术企业达到200家。\n"
+    got = run(text)
+    assert [t.deadline_source for t in got] == ["table"] * 4 + ["sentence"]
+    assert [t.span.start for t in got] == sorted(t.span.start for t in got)
 
 
 def test_task_table_deadline_cell() -> None:
@@ -1014,3 +1026,120 @@ def test_row_check_behind_a_one_character_test_is_the_plain_one(text: str) -> No
     from policyparse.targets import _has_rows
 
     assert _has_rows(text) == (text.startswith("|") or "\n|" in text)
+
+
+# --- fast paths, third round: the standard engine for small hot patterns; one validation -------
+
+
+def _engine_files() -> list[Path]:
+    root = Path(__file__).resolve().parents[2]
+    return [*sorted((root / "samples").glob("*.txt")), *sorted((root / "tests" / "corpus").glob("[01]*"))]
+
+
+ENGINE_FILES = _engine_files()
+# A string with characters the two engines tell apart (``\s`` takes \x1c–\x1f in ``re`` only).
+ENGINE_ODD = "建设\x1c3家\x1d以上,\u3000 累计达到 5 个\x1f;2025年\u2028底前完成10%。"
+
+
+def _engine_corpus() -> list[str]:
+    """The samples, the corpus and a few strings with the characters the engines tell apart."""
+    from policyparse.load import load_path
+
+    return [*FAST_SNIPPETS, ENGINE_ODD, *(normalize(load_path(p).text).text for p in ENGINE_FILES)]
+
+
+ENGINE_CORPUS = _engine_corpus()
+
+
+def _standard_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    from policyparse import targets as tg
+    from policyparse.lexicon import targets as tlx
+
+    found = [(f"lexicon.{k}", v) for k, v in vars(tlx).items() if isinstance(v, re.Pattern)]
+    found += [(f"targets.{k}", v) for k, v in vars(tg).items() if isinstance(v, re.Pattern)]
+    return found
+
+
+STANDARD_PATTERNS = _standard_patterns()
+
+
+def _answer(m: re.Match[str] | regex.Match[str] | None) -> object:
+    return None if m is None else (m.span(), m.groups())
+
+
+def test_the_hot_patterns_run_on_the_standard_engine() -> None:
+    names = {name for name, _ in STANDARD_PATTERNS}
+    # the ones called per figure, clause or sentence (a move back to ``regex`` would be slower)
+    assert {"lexicon.CLAUSE_END", "lexicon.PREFIX_CUE", "lexicon.INCENTIVE_CUE", "targets._CLAUSE_LEAD"} <= names
+
+
+@pytest.mark.parametrize("name,pattern", STANDARD_PATTERNS, ids=[n for n, _ in STANDARD_PATTERNS])
+def test_standard_engine_patterns_answer_as_regex_does(name: str, pattern: re.Pattern[str]) -> None:
+    # Each pattern moved to ``re`` against the same pattern compiled by ``regex``: over each
+    # text, in each sentence and clause (the ranges the extractor calls them on, bounded by
+    # pos/endpos and as slices), and in the 12 characters before each clause end.
+    other = regex.compile(pattern.pattern, pattern.flags & (regex.I | regex.M | regex.S | regex.X))
+    mine = pattern
+    for text in ENGINE_CORPUS:
+        assert [_answer(m) for m in mine.finditer(text)] == [_answer(m) for m in other.finditer(text)]
+        for s in regex.finditer(r"[^。!?\n|]+", text):
+            bounds = [s.span()] + [
+                (s.start() + c.start(), s.start() + c.end()) for c in regex.finditer(r"[^,;:。!?\n|\t]+", s.group())
+            ]
+            for a, b in bounds:
+                for lo, hi in ((a, b), (max(0, b - 12), b)):
+                    piece = text[lo:hi]
+                    assert _answer(mine.search(text, lo, hi)) == _answer(other.search(text, lo, hi)), (name, piece)
+                    assert _answer(mine.match(text, lo, hi)) == _answer(other.match(text, lo, hi)), (name, piece)
+                    assert _answer(mine.search(piece)) == _answer(other.search(piece)), (name, piece)
+                    assert mine.sub("", piece) == other.sub("", piece), (name, piece)
+
+
+def test_engine_comparison_tells_the_engines_apart() -> None:
+    # The comparison above fails for a pattern the two engines read differently (``\s`` takes
+    # \x1c–\x1f in ``re`` only), so it can catch a pattern moved by mistake.
+    mine, other = re.compile(r"\s+"), regex.compile(r"\s+")
+    assert [m.span() for m in mine.finditer(ENGINE_ODD)] != [m.span() for m in other.finditer(ENGINE_ODD)]
+
+
+@pytest.mark.parametrize("path", ENGINE_FILES, ids=[p.name for p in ENGINE_FILES])
+def test_targets_validated_together_equal_one_by_one(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policyparse import targets as tg
+    from policyparse.load import load_path
+    from policyparse.pipeline import parse_loaded
+
+    seen: list[tuple[list[dict[str, object]], list[Target]]] = []
+    together = tg._validate_targets()
+
+    def spy(records: list[dict[str, object]]) -> list[Target]:
+        out = together(records)
+        seen.append((records, out))
+        return out
+
+    monkeypatch.setattr(tg, "_validate_targets", lambda: spy)
+    notice = parse_loaded(load_path(path))
+    assert len(seen) == 1
+    records, out = seen[0]
+    assert out == [Target.model_validate(r) for r in records]
+    assert notice.targets == out
+
+
+# A plan without sections or a stated period: the first dated goal's deadline fills the
+# undated goals (a record's fields updated before validation, as a model copy did after it).
+HORIZON_FILL = [
+    (
+        "到2025年,新增充电桩100个。\n建设3家以上产业知识产权运营中心。\n",
+        [("新增充电桩", "2025", "sentence"), ("建设产业知识产权运营中心", "2025", "period")],
+    ),
+    (
+        "建设3家以上产业知识产权运营中心。\n到2023年底,培育形成10个特色优势知识产权密集型产业。\n",
+        [("建设产业知识产权运营中心", "2023", "period"), ("培育形成特色优势知识产权密集型产业", "2023", "sentence")],
+    ),
+    ("建设3家以上产业知识产权运营中心。\n", [("建设产业知识产权运营中心", None, "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HORIZON_FILL)
+def test_horizon_fills_undated_goals(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    got = run(text, issue=None)
+    assert [(t.metric, t.deadline, t.deadline_source) for t in got] == expected
