@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .lexicon.attachments import ATTACHMENT_LIST, FILE_NAME, ITEM_START, NUMBERED_LABEL, TRAILING
+from .lexicon.attachments import ATTACHMENT_LIST, FILE_NAME, ITEM_START, LABEL, NUMBERED_LABEL, TRAILING
 from .models import Attachment
-from .normalize import Normalized
+from .normalize import Normalized, matches_at
 
 _BRACKETS = ("《", "》")
 
@@ -17,7 +17,12 @@ def find_attachments(norm: Normalized) -> list[Attachment]:
     """
     text = norm.text
     found: list[Attachment] = []
-    for block in ATTACHMENT_LIST.finditer(text):
+    # Both patterns open a line on 附件, so only the starts of lines holding 附件 are tried
+    # (matches_at gives finditer's matches) instead of scanning every character.
+    label_starts = label_line_starts(text)
+    if not label_starts:
+        return found
+    for block in matches_at(ATTACHMENT_LIST, text, label_starts):
         lines = [(block.start("first"), block.end("first"))]
         pos = block.end("first")
         for line in block.group("more").split("\n")[1:]:
@@ -36,12 +41,25 @@ def find_attachments(norm: Normalized) -> list[Attachment]:
     if found:
         return found
     seen: set[int] = set()
-    for m in NUMBERED_LABEL.finditer(text):
+    for m in matches_at(NUMBERED_LABEL, text, label_starts):
         n = int(m.group("n"))
         if n not in seen:
             seen.add(n)
             _add(found, norm, n, m.start("title"), m.end("title"))
     return found
+
+
+def label_line_starts(text: str) -> set[int]:
+    """The starts of the lines holding 附件: a superset of where either pattern can match."""
+    starts: set[int] = set()
+    # One-character finds: a two-character str.find is as slow as a regex scan on Han text.
+    head, rest = LABEL[0], LABEL[1:]
+    at = text.find(head)
+    while at >= 0:
+        if text.startswith(rest, at + 1):
+            starts.add(text.rfind("\n", 0, at) + 1)
+        at = text.find(head, at + 1)
+    return starts
 
 
 def _add(found: list[Attachment], norm: Normalized, number: int | None, start: int, end: int) -> None:

@@ -17,9 +17,13 @@ Decisions:
 
 from __future__ import annotations
 
-import regex
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
-from .lexicon.docnumbers import AGENCY_LEAD, DOC_NUMBER, MIN_AGENCY
+import regex
+from pydantic import TypeAdapter
+
+from .lexicon.docnumbers import AGENCY_LEAD, DOC_NUMBER, DOC_NUMBER_BACK, MIN_AGENCY, SERIAL_END
 from .located import Located
 from .models import DocNumber
 from .normalize import Normalized
@@ -54,13 +58,38 @@ def _agency(run: str) -> str | None:
     return run if len(run) >= MIN_AGENCY else None
 
 
+def number_matches(text: str) -> Iterator[regex.Match[str]]:
+    """What ``DOC_NUMBER.finditer(text)`` yields, tried only at each 号.
+
+    The pattern opens on a run of Han characters, so a whole-text scan tries it at almost
+    every character; 号 is rare and ends every match. Read backwards from a 号, the greedy
+    agency gives the earliest start of a number ending there, which is where the forward scan
+    meets it first: a match starting earlier and ending on a later 号 would hold this 号 in its
+    agency, which a run of Han characters cannot, since a serial's digits come before it.
+    """
+    last_end = 0
+    at = text.find(SERIAL_END)
+    while at >= 0:
+        back = DOC_NUMBER_BACK.match(text, last_end, at + 1)
+        if back is not None:
+            # Forwards from that start for the groups (and the same match as the scan's).
+            m = DOC_NUMBER.match(text, back.start())
+            if m is None or m.end() != at + 1:  # never seen; the plain scan is the reference
+                m = DOC_NUMBER.search(text, last_end, at + 1)
+            if m is not None:
+                last_end = m.end()
+                yield m
+        at = text.find(SERIAL_END, at + 1)
+
+
 def find_doc_numbers(norm: Normalized) -> list[Located[DocNumber]]:
     """Every document number in the text, in order."""
     text = norm.text
-    if "号" not in text:
+    if SERIAL_END not in text:
         return []
-    out: list[Located[DocNumber]] = []
-    for m in DOC_NUMBER.finditer(text):
+    records: list[dict[str, object]] = []
+    where: list[tuple[int, int]] = []
+    for m in number_matches(text):
         run = m.group("agency")
         agency = _agency(run)
         if agency is None:
@@ -69,13 +98,24 @@ def find_doc_numbers(norm: Normalized) -> list[Located[DocNumber]]:
         end = m.end()
         serial = m.group("serial")
         year = int(m.group("year"))
-        item = DocNumber(
-            text=norm.raw(start, end),
-            normalized=normalized_number(agency, year, serial),
-            agency=agency,
-            year=year,
-            serial=serial,
-            span=norm.span(start, end),
-        )
-        out.append(Located(item, start, end))
-    return out
+        s, e = norm.bounds(start, end)
+        records.append({
+            "text": norm.raw(start, end),
+            "normalized": normalized_number(agency, year, serial),
+            "agency": agency,
+            "year": year,
+            "serial": serial,
+            "span": {"start": s, "end": e},
+        })
+        where.append((start, end))
+    if not records:
+        return []
+    items = _validate_numbers()(records)
+    return [Located(item, start, end) for item, (start, end) in zip(items, where, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _validate_numbers() -> Callable[[list[dict[str, object]]], list[DocNumber]]:
+    """The validator of a list of numbers: one call does the checks of building each
+    DocNumber and its Span on its own (built on first use; models defer their schemas)."""
+    return TypeAdapter(list[DocNumber]).validate_python

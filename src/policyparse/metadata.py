@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -49,20 +50,28 @@ class Metadata:
     period: Period | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     text: str
 
 
+def _line_texts(text: str, start: int, end: int) -> list[str]:
+    """The lines of ``text[start:end]``, with no empty line after a final break."""
+    chunk = text[start:end]
+    parts = chunk.split("\n")
+    if not chunk or chunk.endswith("\n"):
+        parts.pop()
+    return parts
+
+
 def _lines(text: str, start: int, end: int) -> list[_Line]:
+    """The lines of ``text[start:end]`` with their offsets."""
     out = []
     pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append(_Line(pos, stop, text[pos:stop]))
+    for part in _line_texts(text, start, end):
+        stop = pos + len(part)
+        out.append(_Line(pos, stop, part))
         pos = stop + 1
     return out
 
@@ -86,13 +95,17 @@ def _split_fields(value: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def read_fields(norm: Normalized, start: int, end: int) -> dict[str, tuple[str, int, int]]:
+def read_fields(
+    norm: Normalized, start: int, end: int, lines: list[_Line] | None = None
+) -> dict[str, tuple[str, int, int]]:
     """Web metadata fields in normalised ``start:end``: label → (value, value start, value end).
 
     The first occurrence of a label wins. A label line ending in a colon with nothing after
-    it takes the next non-blank line as its value unless that line is a label itself."""
+    it takes the next non-blank line as its value unless that line is a label itself.
+    ``lines``, if given, are ``_lines(norm.text, start, end)`` already split."""
     text = norm.text
-    lines = _lines(text, start, end)
+    if lines is None:
+        lines = _lines(text, start, end)
     out: dict[str, tuple[str, int, int]] = {}
     for i, line in enumerate(lines):
         m = lx.FIELD_LINE.match(line.text)
@@ -123,12 +136,14 @@ def read_fields(norm: Normalized, start: int, end: int) -> dict[str, tuple[str, 
 
 def _find_recipients(norm: Normalized, start: int, end: int) -> tuple[str, int, int] | None:
     """The addressee line: organ names and a colon, the body after it."""
-    text = norm.text
-    lines = _lines(text, start, end)
-    for i, line in enumerate(lines):
-        t = line.text
+    # Plain line texts, offsets counted along: the line it stops at is usually near the top
+    # of a header searched much further down.
+    lines = _line_texts(norm.text, start, end)
+    next_start = start
+    for i, t in enumerate(lines):
+        line_start, next_start = next_start, next_start + len(t) + 1
         colon = t.find(":")
-        if colon < 0 and i + 1 < len(lines) and lines[i + 1].text.strip() == ":":
+        if colon < 0 and i + 1 < len(lines) and lines[i + 1].strip() == ":":
             colon = len(t)
         if colon <= 1:
             continue
@@ -143,7 +158,7 @@ def _find_recipients(norm: Normalized, start: int, end: int) -> tuple[str, int, 
             or not lx.RECIPIENT_START.match(head)
         ):
             continue
-        s = line.start + t.index(head[0])
+        s = line_start + t.index(head[0])
         return head, s, s + len(head)
     return None
 
@@ -170,17 +185,28 @@ def _strip_wrapping(text: str, numbers: list[Located[DocNumber]], line: _Line) -
             s = n.end
             while s < e and text[s].isspace():
                 s += 1
-    if lx.WRAPPED.match(text[s:e]):
+    # WRAPPED is tried only on a line between 《 and 》 (most are not).
+    if e - s >= 2 and text[s] == lx.WRAP_OPEN and text[e - 1] == lx.WRAP_CLOSE and lx.WRAPPED.match(text[s:e]):
         s, e = s + 1, e - 1
     return s, e
 
 
+def _ends_in_kind(joined: str) -> bool:
+    """TITLE_END found in ``joined`` (which holds no whitespace), tried only when its last
+    character can end a match."""
+    return joined[-1:] in lx.TITLE_LAST and lx.TITLE_END.search(joined) is not None
+
+
+def _title_shaped(joined: str) -> bool:
+    """TITLE_SHAPE matches ``joined`` (which holds no whitespace); the same cheap test first."""
+    return joined[-1:] in lx.TITLE_LAST and lx.TITLE_SHAPE.match(joined) is not None
+
+
 def _title_candidates(
-    norm: Normalized, numbers: list[Located[DocNumber]], start: int, end: int
+    norm: Normalized, numbers: list[Located[DocNumber]], lines: list[_Line]
 ) -> list[tuple[int, int, int]]:
     """(rank, start, end) of every title-shaped line or run of lines; rank 0 is strongest."""
     text = norm.text
-    lines = _lines(text, start, end)
     out: list[tuple[int, int, int]] = []
     def in_number(a: int, b: int) -> bool:
         return any(n.start < b and a < n.end for n in numbers)
@@ -192,7 +218,7 @@ def _title_candidates(
         # Forward over a title broken across short lines until one ends in a document kind.
         j = i
         joined = _WS.sub("", text[s:e])
-        while not lx.TITLE_END.search(joined) and j + 1 < len(lines) and j - i < lx.TITLE_MAX_LINES:
+        while not _ends_in_kind(joined) and j + 1 < len(lines) and j - i < lx.TITLE_MAX_LINES:
             nxt = lines[j + 1].text.strip()
             if (
                 not nxt
@@ -204,7 +230,7 @@ def _title_candidates(
             j += 1
             joined += _WS.sub("", nxt)
             e = lines[j].end
-        if not lx.TITLE_SHAPE.match(joined):
+        if not _title_shaped(joined):
             continue
         # Backward over the issuer's name set on the line(s) above 关于.
         k = i
@@ -435,8 +461,9 @@ def read_metadata(
 
     recipients = _find_recipients(norm, 0, search_end)
     header_end = recipients[1] if recipients else search_end
+    header_lines = _lines(text, 0, header_end)
 
-    found = read_fields(norm, 0, header_end)
+    found = read_fields(norm, 0, header_end, header_lines)
     page = {k.replace(" ", ""): v.strip() for k, v in page_metadata.items() if isinstance(v, str)}
     fields: dict[str, str] = {k: v for k, (v, _, _) in found.items()}
     fields.update(page)
@@ -449,7 +476,9 @@ def read_metadata(
     title_range: tuple[int, int] | None = None
     page_title = _first(page, lx.TITLE_FIELDS)
     text_title = next(((k, found[k]) for k in lx.TITLE_FIELDS if found.get(k, ("",))[0]), None)
-    candidates = _title_candidates(norm, numbers, 0, header_end)
+    # Only numbers starting in the header can touch its lines.
+    header_numbers = [n for n in numbers if n.start < header_end]
+    candidates = _title_candidates(norm, header_numbers, header_lines)
     if page_title:
         meta.title = _WS.sub("", page_title)
         at = text.find(meta.title, 0, header_end + len(meta.title))

@@ -17,11 +17,18 @@ date in it (``阶段(试行)``) is not a stage. ``path`` is the innermost sectio
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+
+import regex
+from pydantic import TypeAdapter
+
 from .dates import cut_to_month, dates_in
 from .lexicon import phases as lx
 from .located import Located
 from .models import DateMention, Phase
-from .normalize import Normalized
+from .normalize import Normalized, matches_at
 from .sections import Outline
 
 
@@ -43,51 +50,135 @@ def stage_bounds(mentions: list[DateMention]) -> tuple[str | None, str | None] |
     return cut_to_month(first.value), cut_to_month(end)
 
 
+class DateIndex:
+    """A notice's dates looked up by place.
+
+    find_dates lists them by start, so the first date at or after a place and the dates
+    that may lie inside a bracket are found by bisection instead of a pass over all of them
+    per stage. A list in any other order (or ``ordered=False``) is read whole, as before.
+    """
+
+    __slots__ = ("dates", "ordered", "starts")
+
+    def __init__(self, dates: list[Located[DateMention]], ordered: bool | None = None) -> None:
+        self.dates = dates
+        self.starts = [d.start for d in dates]
+        self.ordered = self.starts == sorted(self.starts) if ordered is None else ordered
+
+    def first_from(self, pos: int) -> Located[DateMention] | None:
+        """The first date (in list order) starting at or after ``pos``."""
+        if self.ordered:
+            i = bisect_left(self.starts, pos)
+            return self.dates[i] if i < len(self.dates) else None
+        return next((d for d in self.dates if d.start >= pos), None)
+
+    def around(self, start: int, end: int) -> list[Located[DateMention]]:
+        """A part of the list holding every date that lies inside ``start:end``."""
+        if self.ordered:
+            return self.dates[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
+        return self.dates
+
+
+def stage_starts(text: str) -> tuple[set[int], set[int]]:
+    """Where the ORDINAL_* and the NAMED* patterns can start a match.
+
+    Each match holds 阶段, so the patterns are tried only around its occurrences (with
+    ``matches_at``, which keeps finditer's leftmost, non-overlapping matches) rather than at
+    every character. An ordinal stage starts on the 第 just before its 阶段. A named stage's
+    name is a run of name characters up to a 阶段, after a character that is none (the
+    look-behind), so it starts where that run starts, at most NAME_MAX characters back.
+    """
+    ordinal: set[int] = set()
+    named: set[int] = set()
+    head, rest = lx.STAGE_WORD[0], lx.STAGE_WORD[1:]
+    at = text.find(head)
+    while at >= 0:
+        if text.startswith(rest, at + 1):
+            # Only the last 第 before the ordinal can start one (第 is no ordinal character).
+            mark = text.rfind(lx.ORDINAL_MARK, max(0, at - 1 - lx.ORDINAL_MAX), at - 1)
+            if mark >= 0:
+                ordinal.add(mark)
+            back = lx.NAME_BACK.match(text, 0, at)
+            if back is not None:
+                named.add(back.start())
+        at = text.find(head, at + 1)
+    return ordinal, named
+
+
+def only_starts(ordinal_starts: set[int], ordinal_named: list[regex.Match[str]]) -> set[int]:
+    """Where ORDINAL_ONLY can still match: not where ORDINAL_NAMED did, since one needs a
+    colon where the other needs a bracket after the same 第N阶段."""
+    return ordinal_starts - {m.start() for m in ordinal_named}
+
+
 def find_phases(
     norm: Normalized, outline: Outline, dates: list[Located[DateMention]]
 ) -> list[Located[Phase]]:
     """Every named stage, in order."""
     text = norm.text
-    if "阶段" not in text:
+    ordinal_starts, named_starts = stage_starts(text)
+    if not ordinal_starts and not named_starts:
         return []
     found: list[tuple[int, int, int, int, str]] = []  # start, end, date start, date end, name
     taken: list[tuple[int, int]] = []
 
+    index = DateIndex(dates)
+
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    for pattern in (lx.ORDINAL_NAMED, lx.ORDINAL_ONLY, lx.NAMED):
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+    ordinal_named = matches_at(lx.ORDINAL_NAMED, text, ordinal_starts)
+    passes = (
+        ordinal_named,
+        matches_at(lx.ORDINAL_ONLY, text, only_starts(ordinal_starts, ordinal_named)),
+        matches_at(lx.NAMED, text, named_starts),
+    )
+    for matches in passes:
+        for m in matches:
+            start, end = m.span()
+            if not free(start, end):
                 continue
-            found.append((m.start(), m.end(), m.start("date"), m.end("date"), m.group("name").strip()))
-            taken.append((m.start(), m.end()))
-    for m in lx.NAMED_COLON.finditer(text):
+            date_start, date_end = m.span("date")
+            found.append((start, end, date_start, date_end, m.group("name").strip()))
+            taken.append((start, end))
+    for m in matches_at(lx.NAMED_COLON, text, named_starts):
         if not free(m.start(), m.end()):
             continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        first = next((d for d in dates if d.start >= m.end()), None)
+        first = index.first_from(m.end())
         if first is None or first.start != m.end() or first.end > line_end:
             continue
         found.append((m.start(), first.end, first.start, first.end, m.group("name")))
         taken.append((m.start(), first.end))
 
-    out: list[Located[Phase]] = []
+    records: list[dict[str, object]] = []
+    where: list[tuple[int, int]] = []
     for start, end, ds, de, name in sorted(found):
         if lx.GENERIC.match(name):
             continue
-        bounds = stage_bounds([d.item for d in dates_in(norm, ds, de, dates)])
+        bounds = stage_bounds([d.item for d in dates_in(norm, ds, de, index.around(ds, de))])
         if bounds is None:
             continue
         name_start = text.find(name, start, end)
-        item = Phase(
-            path=outline.path_at(name_start if name_start >= 0 else start),
-            name=name,
-            start=bounds[0],
-            end=bounds[1],
-            text=norm.raw(start, end),
-            span=norm.span(start, end),
-        )
-        out.append(Located(item, start, end))
-    return out
+        s, e = norm.bounds(start, end)
+        records.append({
+            "path": outline.path_at(name_start if name_start >= 0 else start),
+            "name": name,
+            "start": bounds[0],
+            "end": bounds[1],
+            "text": norm.raw(start, end),
+            "span": {"start": s, "end": e},
+        })
+        where.append((start, end))
+    if not records:
+        return []
+    items = _validate_phases()(records)
+    return [Located(item, start, end) for item, (start, end) in zip(items, where, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _validate_phases() -> Callable[[list[dict[str, object]]], list[Phase]]:
+    """The validator of a list of stages: one call does the checks of building each Phase
+    and its Span on its own (built on first use; models defer their schemas)."""
+    return TypeAdapter(list[Phase]).validate_python

@@ -234,57 +234,65 @@ def _candidates(text: str) -> list[_Candidate]:
     n = len(text)
     hits = [0] if HEADING_LINE.match(text) else []
     hits += [m.end() for m in HEADING_LINE_NEXT.finditer(text)]
+    find = text.find
     for pos in hits:
-        eol = text.find("\n", pos)
+        eol = find("\n", pos)
         if eol < 0:
             eol = n
-        line = text[pos:eol]
-        lstripped = line.lstrip()
-        stripped = lstripped.rstrip()
-        start = eol - len(lstripped)
+        # Normalising took the spaces off line starts: most lines need no strip (nor the copy
+        # of themselves that stripping makes).
+        if pos < eol and not text[pos].isspace():
+            start = pos
+        else:
+            start = eol - len(text[pos:eol].lstrip())
+            if start == eol:
+                continue  # a blank line
         table = False
-        if stripped.startswith("|"):
-            if stripped.endswith("|") and len(stripped) > 1:
+        if text[start] == "|":
+            stripped = text[start:eol].rstrip()
+            if len(stripped) > 1 and stripped.endswith("|"):
                 continue  # a table row: its cells are not headings
             # The first line of a body pasted into one table cell.
             table = True
             start += 1
             while start < eol and text[start] in " \t":
                 start += 1
-        if stripped:
-            # An annex label starts with 附 (附件, 附录): other lines skip the pattern.
-            annex = ANNEX.match(text, start, eol) if text.startswith("附", start) else None
-            rest = annex.group("rest").strip() if annex else ""
-            if annex and len(rest) <= ANNEX_REST_MAX and "。" not in rest:
-                num = han_to_int(annex.group("n")) or 0
-                if num:
-                    marker = f"{annex.group('word')}{num}"
-                    out.append(_Candidate("annex", num, marker, start, annex.start("rest"), eol, False, rest))
-            else:
-                starts = [start]
-                if len(line) >= LONG_LINE and not table:
-                    starts += [m.end() for m in INLINE_HEADING.finditer(text, pos, eol)]
-                for s in starts:
-                    m = MARKER.match(text, s, eol)
-                    if not m or m.lastindex is None or (m.end() >= eol and s != start):
-                        continue
-                    # The family's group closes last; its number is the group inside it.
-                    kind = _MARKER_KIND[m.lastindex]
-                    read = _read_marker(kind, m.group(m.lastindex + 1))
-                    if read is None:
-                        continue
-                    out.append(_Candidate(kind, read[0], read[1], s, m.end(), eol, s != start))
+        # An annex label starts with 附 (附件, 附录): other lines skip the pattern.
+        annex = ANNEX.match(text, start, eol) if text.startswith("附", start) else None
+        rest = annex.group("rest").strip() if annex else ""
+        if annex and len(rest) <= ANNEX_REST_MAX and "。" not in rest:
+            num = han_to_int(annex.group("n")) or 0
+            if num:
+                marker = f"{annex.group('word')}{num}"
+                out.append(_Candidate("annex", num, marker, start, annex.start("rest"), eol, False, rest))
+        else:
+            starts = [start]
+            if eol - pos >= LONG_LINE and not table:
+                starts += [m.end() for m in INLINE_HEADING.finditer(text, pos, eol)]
+            for s in starts:
+                m = MARKER.match(text, s, eol)
+                if not m or m.lastindex is None or (m.end() >= eol and s != start):
+                    continue
+                # The family's group closes last; its number is the group inside it.
+                kind = _MARKER_KIND[m.lastindex]
+                read = _read_marker(kind, m.group(m.lastindex + 1))
+                if read is None:
+                    continue
+                out.append(_Candidate(kind, read[0], read[1], s, m.end(), eol, s != start))
     # The pattern starts a line with "(" then spaces or tabs then a newline: only such lines
     # are tried.
     split_starts = {text.rfind("\n", 0, m.start()) + 1 for m in SPLIT_PAREN_HINT.finditer(text)}
-    for m in matches_at(_SPLIT_PAREN, text, split_starts) if split_starts else ():
-        num_text = m.group(1)
-        kind = "paren_arabic" if num_text.isdigit() else "paren_han"
-        read = _read_marker(kind, num_text)
-        if read is not None:
-            body = m.end()
-            out.append(_Candidate(kind, read[0], read[1], m.start(), body, _line_end(text, body), False))
-    out.sort(key=lambda c: c.start)
+    if split_starts:
+        for m in matches_at(_SPLIT_PAREN, text, split_starts):
+            num_text = m.group(1)
+            kind = "paren_arabic" if num_text.isdigit() else "paren_han"
+            read = _read_marker(kind, num_text)
+            if read is not None:
+                body = m.end()
+                out.append(_Candidate(kind, read[0], read[1], m.start(), body, _line_end(text, body), False))
+        # Only these can come out of order: the lines are read in order, and a line's inline
+        # headings after its start.
+        out.sort(key=lambda c: c.start)
     return out
 
 
@@ -330,7 +338,8 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     for i, c in enumerate(cands):
         if i not in drop:
             by_number.setdefault((c.kind, c.number), []).append(i)
-    for m in TOC_HEADING.finditer(text):
+    # A 目录 line holds 录: only the lines holding one are tried, not every character.
+    for m in matches_at(TOC_HEADING, text, _line_starts_of(text, "录")):
         first = bisect.bisect_left(starts, m.end())
         if first >= len(cands):
             continue
@@ -372,7 +381,12 @@ def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
         line_start = limit + 1
         while line_start < bound and not text[line_start : _line_end(text, line_start, bound)].strip():
             line_start = _line_end(text, line_start, bound) + 1
-        if line_start >= bound or text[line_start:].lstrip(" \t").startswith("|"):
+        # Whether the line opens a table cell, read in place (a slice of the rest of the text
+        # would copy it for every bare marker).
+        first = line_start
+        while first < len(text) and text[first] in " \t":
+            first += 1
+        if line_start >= bound or text.startswith("|", first):
             return "", c.body_start
         eol = _line_end(text, line_start, bound)
         m = TITLE_END.search(text, line_start, eol)

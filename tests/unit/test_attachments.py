@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from policyparse.attachments import find_attachments
-from policyparse.normalize import normalize
+from policyparse.attachments import find_attachments, label_line_starts
+from policyparse.lexicon.attachments import ATTACHMENT_LIST, NUMBERED_LABEL
+from policyparse.normalize import matches_at, normalize
 
 
 def attachments_of(text: str) -> list[tuple[int | None, str]]:
@@ -94,3 +98,34 @@ def test_attachment_span_slices_the_title_in_the_original() -> None:
     original = "附件：1．2024年苏州市任务清单\n      2．苏州市工作部门职责清单\n"
     found = find_attachments(normalize(original))
     assert [a.span.slice(original) for a in found] == ["2024年苏州市任务清单", "苏州市工作部门职责清单"]
+
+
+# ---------------------------------------------------------------- fast path: 附件 lines only
+# Both patterns tried only at the starts of lines holding 附件 give finditer's matches.
+LABEL_TEXTS = [
+    "附件:1.沈阳市知识产权运营服务体系建设重点项目\n2.任务分工\n\n正文",  # sample 002
+    "  附件:1.甲;2.乙\n附件 2.丙\n",
+    "详见附件。\n附件1:青岛市创建国家知识产权强市工作任务分解表\n附件2:表",
+    "附件\n1.甲\n附件:\n",
+    "公文相关附件: 市政办发109\n附件1、丰政办发〔2026〕4号.pdf",  # web labels, a file name
+    "没有附件的正文",
+]
+
+
+def _same(pattern: regex.Pattern[str], text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in matches_at(pattern, text, label_line_starts(text))]
+    assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", LABEL_TEXTS)
+def test_label_lines_only_give_the_whole_scan(text: str) -> None:
+    _same(ATTACHMENT_LIST, text)
+    _same(NUMBERED_LABEL, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["附件", "附", "件", ":", "1.", "2、", "3", " ", "\t", "\n", "甲乙", "。"]),
+                max_size=24).map("".join))
+def test_label_lines_only_give_the_whole_scan_on_any_text(text: str) -> None:
+    _same(ATTACHMENT_LIST, text)
+    _same(NUMBERED_LABEL, text)

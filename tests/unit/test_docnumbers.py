@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from policyparse.docnumbers import find_doc_numbers, split_doc_number
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policyparse.docnumbers import find_doc_numbers, number_matches, split_doc_number
+from policyparse.lexicon.docnumbers import DOC_NUMBER
+from policyparse.load import load_path
 from policyparse.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def numbers_of(text: str) -> list[tuple[str, str, int, str]]:
@@ -88,3 +96,51 @@ def test_span_slices_what_was_read(text: str) -> None:
 )
 def test_split_doc_number(value: str, expected: tuple[str, int, str] | None) -> None:
     assert split_doc_number(value) == expected
+
+
+# ---------------------------------------------------------------- fast path: tried at each 号
+# number_matches must give DOC_NUMBER.finditer's matches exactly (same spans and groups).
+
+# Snippets where a number's Han run is longer than 12, numbers touch, a 号 sits inside an
+# agency or before a number, or a 号 ends no number (samples 002, corpus 02/03/04/16).
+ADJACENT_NUMBERS = [
+    "发文字号青政字〔2017〕58号\n发文单位青岛市人民政府\n有效性失效\n规范性文件登记号QDCR-2017-0010001",
+    "(国知发管字〔2016〕86号)和《关于批复青岛市为国家知识产权强市创建市的函》(国知发管函字〔2017〕93号)要求",
+    "国发〔2015〕71号鲁政发〔2016〕38号",
+    "根据国务院关于加快知识产权强国建设的若干意见国办发〔2018〕5号文件",
+    "华中电监市场价财\n﹝\n2012\n﹞\n428\n号\n关于印发",
+    "(国办发〔2015〕7 号)号外号(2017)5号国务院令第576号",
+    "字号号号国办发〔2015〕第 7号",
+]
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ADJACENT_NUMBERS)
+def test_numbers_tried_at_each_hao_match_the_whole_scan(text: str) -> None:
+    norm = normalize(text).text
+    assert _spans(number_matches(norm)) == _spans(DOC_NUMBER.finditer(norm))
+
+
+def test_numbers_tried_at_each_hao_match_the_whole_scan_on_every_sample() -> None:
+    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "samples" / "html").glob("*.htm*")),
+             *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
+    found = 0
+    for path in paths:
+        text = normalize(load_path(path).text).text
+        expected = _spans(DOC_NUMBER.finditer(text))
+        assert _spans(number_matches(text)) == expected, path.name
+        found += len(expected)
+    assert found > 30  # the samples cite many numbers: the comparison is not empty
+
+
+_PIECES = ["国办发", "号", "政", "根据国办发", "发文字号国知发管函字", "号号", " ", "\n", "  ", "〔", "〕", "[", "]",
+           "(", ")", "【", "】", "2017", "1999", "201", "5", "12", "123456", "第", "文件"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_numbers_tried_at_each_hao_match_the_whole_scan_on_any_text(text: str) -> None:
+    assert _spans(number_matches(text)) == _spans(DOC_NUMBER.finditer(text))

@@ -4,6 +4,7 @@ from real notice headers (copied out of samples/ and tests/corpus/)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,9 +13,24 @@ from hypothesis import strategies as st
 
 from policyparse.dates import find_dates
 from policyparse.docnumbers import find_doc_numbers
-from policyparse.metadata import Metadata, issuer_name, read_fields, read_metadata, split_recipients
+from policyparse.lexicon import metadata as mlx
+from policyparse.load import load_path
+from policyparse.metadata import (
+    Metadata,
+    _ends_in_kind,
+    _find_recipients,
+    _lines,
+    _title_candidates,
+    _title_shaped,
+    issuer_name,
+    read_fields,
+    read_metadata,
+    split_recipients,
+)
 from policyparse.normalize import normalize
 from policyparse.sections import build_outline
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def meta_of(text: str, page: dict[str, str] | None = None) -> Metadata:
@@ -667,3 +683,130 @@ def test_period(text: str, expected: tuple[str, str] | None) -> None:
 )
 def test_issuer_name(written: str, name: str) -> None:
     assert issuer_name(written) == name
+
+
+# ---------------------------------------------------------------- fast path: lines split once
+# _lines (one str.split) and _find_recipients (offsets counted along plain line texts) give
+# what the line-by-line walk they replace gave.
+
+
+def _lines_by_walk(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def _recipients_by_walk(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    lines = _lines_by_walk(text, start, end)
+    for i, (line_start, _, t) in enumerate(lines):
+        colon = t.find(":")
+        if colon < 0 and i + 1 < len(lines) and lines[i + 1][2].strip() == ":":
+            colon = len(t)
+        if colon <= 1:
+            continue
+        head = t[:colon].strip()
+        if (
+            "。" in head
+            or len(head) > 300
+            or mlx.FIELD_LINE.match(t)
+            or mlx.NEXT_FIELD.search(t[: colon + 1])
+            or mlx.RECIPIENT_NOT.search(head)
+            or not mlx.RECIPIENT_HINT.search(head)
+            or not mlx.RECIPIENT_START.match(head)
+        ):
+            continue
+        s = line_start + t.index(head[0])
+        return head, s, s + len(head)
+    return None
+
+
+HEADERS = [
+    XIAN,
+    JIAXING,
+    "\n\n成文日期 :\n2017-08-09\n\n发文字号:\n青政字〔2017〕58号\n",  # a break at both ends
+    "各区人民政府\n:\n正文",  # the colon alone on the next line
+    "",
+    "\n",
+]
+
+
+@pytest.mark.parametrize("text", HEADERS)
+def test_lines_split_once_give_the_walk(text: str) -> None:
+    norm = normalize(text).text
+    cuts = sorted({0, 1, 2, len(norm) // 2, len(norm) - 1, len(norm), *(i for i, c in enumerate(norm) if c == "\n")})
+    for start in cuts:
+        for end in cuts:
+            if 0 <= start <= end <= len(norm):
+                assert [tuple(line) for line in _lines(norm, start, end)] == _lines_by_walk(norm, start, end)
+
+
+@pytest.mark.parametrize("text", HEADERS)
+def test_recipients_on_plain_lines_give_the_walk(text: str) -> None:
+    norm = normalize(text)
+    for start in sorted({0, *(i + 1 for i, c in enumerate(norm.text) if c == "\n")}):
+        for end in (len(norm.text), len(norm.text) // 2):
+            if start <= end:
+                assert _find_recipients(norm, start, end) == _recipients_by_walk(norm.text, start, end)
+
+
+def test_recipients_found_in_the_headers() -> None:
+    found = [_find_recipients(normalize(text), 0, len(normalize(text).text)) for text in HEADERS]
+    assert sum(f is not None for f in found) >= 3  # the comparison above is not only about None
+
+
+# ---------------------------------------------------------------- fast path: last-character tests
+# TITLE_END / TITLE_SHAPE / WRAPPED are tried only when the last (and first) character allows a
+# match; on every header line of the samples and corpus the answer is the regex's own.
+TITLE_ENDS = [
+    "西安市人民政府办公厅关于印发西安国家知识产权强市创建工作方案(2017-2019年)的通知",
+    "青岛市创建国家知识产权强市实施方案", "丰台区关于推进美丽丰台建设的实施意见(试行)", "国务院令",
+    "《西安市人民政府办公厅关于印发西安国家知识产权强市创建工作方案的通知》", "各区、县人民政府:",
+    "2017年11月24日", "附件1", "(2017—2019年)", "工作方案()", "",
+]
+
+
+def _header_lines() -> list[str]:
+    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
+    lines = list(TITLE_ENDS)
+    for path in paths:
+        lines += normalize(load_path(path).text).text[:3000].split("\n")
+    return lines
+
+
+def test_title_tests_by_last_character_give_the_regex_answer() -> None:
+    ends = shaped = wrapped = 0
+    for line in _header_lines():
+        joined = "".join(line.split())
+        assert _ends_in_kind(joined) == bool(mlx.TITLE_END.search(joined)), joined
+        assert _title_shaped(joined) == bool(mlx.TITLE_SHAPE.match(joined)), joined
+        stripped = line.strip()
+        gate = len(stripped) >= 2 and stripped[0] == mlx.WRAP_OPEN and stripped[-1] == mlx.WRAP_CLOSE
+        assert bool(gate and mlx.WRAPPED.match(stripped)) == bool(mlx.WRAPPED.match(stripped)), stripped
+        ends += _ends_in_kind(joined)
+        shaped += _title_shaped(joined)
+        wrapped += bool(mlx.WRAPPED.match(stripped))
+    assert ends > 10 and shaped > 10 and wrapped >= 1  # both answers occur
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["通知", "方案", "意见", "令", "(试行)", "(2017—2019年)", "()", "的", "关于", "。", ":",
+                                 ")", "(", "《", "》", "市政府"]), max_size=10).map("".join))
+def test_title_tests_by_last_character_give_the_regex_answer_on_any_text(joined: str) -> None:
+    assert _ends_in_kind(joined) == bool(mlx.TITLE_END.search(joined))
+    assert _title_shaped(joined) == bool(mlx.TITLE_SHAPE.match(joined))
+
+
+@pytest.mark.parametrize("text", [XIAN, JIAXING, QINGDAO, FENGTAI])
+def test_title_candidates_need_only_the_numbers_starting_in_the_header(text: str) -> None:
+    norm = normalize(text)
+    numbers = find_doc_numbers(norm)
+    assert numbers
+    for cut in sorted({len(norm.text), *(n.start for n in numbers), *(n.end for n in numbers)}):
+        lines = _lines(norm.text, 0, cut)
+        header = [n for n in numbers if n.start < cut]
+        assert _title_candidates(norm, header, lines) == _title_candidates(norm, numbers, lines)

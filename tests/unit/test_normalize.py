@@ -303,3 +303,117 @@ def test_normalize_equals_the_plain_passes_on_any_text(text: str) -> None:
 def test_traditional_gate_is_the_hint_pattern(text: str) -> None:
     assert any(c in text for c in lx.TRADITIONAL_CHARS) == bool(lx.TRADITIONAL_HINT.search(text))
     assert _same(normalize(text), _normalize_plain(text))
+
+
+# --- Fast paths (issue 7, third round). ---
+
+from array import array  # noqa: E402
+
+from policyparse.normalize import _rule_starts  # noqa: E402
+
+
+def _apply_plain(text: str, starts: list[int], ends: list[int], edits: list[tuple[int, int, str]]
+                 ) -> tuple[str, list[int], list[int]]:
+    """``_Builder.apply`` one character at a time: the offsets each new character stands for."""
+    out, new_starts, new_ends, pos = [], [], [], 0
+    for s, e, r in edits:
+        out.append(text[pos:s])
+        new_starts += starts[pos:s]
+        new_ends += ends[pos:s]
+        if len(r) == e - s:
+            new_starts += starts[s:e]
+            new_ends += ends[s:e]
+        else:
+            new_starts += [starts[s]] * len(r)
+            new_ends += [ends[e - 1]] * len(r)
+        out.append(r)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), new_starts + starts[pos:], new_ends + ends[pos:]
+
+
+# Real edits: a trailing space, a space between Han characters, a link's brackets, an entity
+# (longer than its character), a lost dash (same length), from samples 002 and 004.
+APPLY_CASES = [
+    ("一、总体要求 \n(一)指导思想", [(6, 7, "")]),
+    ("重 要 任务", [(1, 2, ""), (3, 4, "")]),
+    ("[链接](http://x.cn/a.html)正文", [(0, 1, ""), (3, 23, "")]),
+    ("市&nbsp;政府", [(1, 7, " ")]),
+    ("2017年7月?2017年12月", [(7, 8, "—")]),
+    ("甲乙", [(0, 1, "丙丁"), (1, 2, "")]),
+    ("abc", []),
+]
+
+
+@pytest.mark.parametrize(("text", "edits"), APPLY_CASES)
+@pytest.mark.parametrize("typecode", ["i", "q"])
+def test_apply_gives_the_offsets_of_the_plain_rewrite(text: str, edits: list[tuple[int, int, str]],
+                                                      typecode: str) -> None:
+    b = _Builder(text)
+    # The maps a text too long for 32-bit offsets would get: the same rewrite, in their own type.
+    b.starts, b.ends = array(typecode, b.starts), array(typecode, b.ends)
+    before = (b.text, list(b.starts), list(b.ends))
+    b.apply(edits)
+    assert (b.text, list(b.starts), list(b.ends)) == _apply_plain(*before, edits)
+    assert b.starts.typecode == b.ends.typecode == typecode
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_apply_gives_the_offsets_of_the_plain_rewrite_on_any_edits(data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet="甲乙 \n1", max_size=20))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits = [(s, e, data.draw(st.text(alphabet="丙-", max_size=3)))
+             for s, e in zip(cuts[::2], cuts[1::2], strict=False) if e > s]
+    b = _Builder(text)
+    before = (b.text, list(b.starts), list(b.ends))
+    b.apply(edits)
+    assert (b.text, list(b.starts), list(b.ends)) == _apply_plain(*before, edits)
+
+
+def test_identity_maps_read_as_the_offsets() -> None:
+    norm = normalize("一、总体要求\n" * 3000)
+    assert list(norm.starts) == list(range(len(norm.text)))
+    assert list(norm.ends) == list(range(1, len(norm.text) + 1))
+
+
+# Markdown marks alone or with others (real lines of crawled pages, samples 004 and corpus):
+# each Markdown pattern is run only when its own mark is there, and a table rule only on the
+# lines holding ---; the result must be the plain passes' result.
+MARKDOWN_SNIPPETS = [
+    "| 序号 | 单位 |\n| --- | --- |\n| 1 | 市科技局 |",
+    "| 序号 | 单位 |\n|:---:|---|\n2017—2019年 --- 完成",
+    "[附件1](http://www.gov.cn/a.pdf) 任务分工表",
+    "![](http://x.cn/b.png)\n一、总体要求",
+    "[牵头单位:市科技局](一)加强领导",
+    "__重点任务__ 和 **保障措施**",
+    "企业_名称 [注] #1",
+    "# 一、总体要求\n\\[2017\\]",
+    "完成率!达到[90%]",
+    "a__b __c",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_SNIPPETS)
+def test_markdown_gates_give_the_plain_passes(text: str) -> None:
+    assert _same(normalize(text), _normalize_plain(text))
+
+
+@pytest.mark.parametrize("text", MARKDOWN_SNIPPETS)
+def test_table_rules_found_at_their_line_starts_only(text: str) -> None:
+    assert [m.span() for m in matches_at(lx.MD_TABLE_RULE, text, _rule_starts(text))] == [
+        m.span() for m in lx.MD_TABLE_RULE.finditer(text)]
+
+
+_MARKDOWNY = st.lists(st.sampled_from([
+    "|", "---", "-", ":", " ", "\t", "\n", "[", "]", "(", ")", "http://x.cn/a", "!", "*", "**", "_", "__", "#",
+    "\\", "甲", "1",
+]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKDOWNY)
+def test_markdown_gates_give_the_plain_passes_on_any_text(text: str) -> None:
+    assert [m.span() for m in matches_at(lx.MD_TABLE_RULE, text, _rule_starts(text))] == [
+        m.span() for m in lx.MD_TABLE_RULE.finditer(text)]
+    assert _same(normalize(text), _normalize_plain(text))

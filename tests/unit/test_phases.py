@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from policyparse.dates import find_dates
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policyparse.dates import dates_in, find_dates
 from policyparse.docnumbers import find_doc_numbers
-from policyparse.normalize import normalize
-from policyparse.phases import find_phases
+from policyparse.lexicon import phases as lx
+from policyparse.load import load_path
+from policyparse.normalize import matches_at, normalize
+from policyparse.phases import DateIndex, find_phases, only_starts, stage_starts
 from policyparse.sections import build_outline
+
+ROOT = Path(__file__).resolve().parents[2]
 
 Row = tuple[str | None, str, str | None, str | None]  # path, name, start, end
 
@@ -120,3 +128,86 @@ def test_span_slices_the_stage_line(text: str) -> None:
     for p in find_phases(norm, build_outline(norm), dates):
         assert p.item.span.slice(text) == p.item.text
         assert p.item.name in "".join(p.item.text.split())
+
+
+# ---------------------------------------------------------------- fast path: around each 阶段
+# The four patterns tried only at stage_starts give finditer's matches (spans and groups).
+
+# Stage lines where names run on through two 阶段, start a text, follow 、 or a circled number,
+# sit glued to a previous word (no start), or repeat an ordinal (samples 000–002, corpus).
+STAGE_TEXTS = [
+    "启动建设阶段(2017年):知识产权综合管理改革有序推进。全面推进阶段(2018年):打造。",
+    "(一)准备阶段(2022年7月—9月):制定方案。\n1.动员启动阶段(2017年7月?2017年12月)",
+    "第一阶段:编制改革方案(2017年7月—2017年12月)。第二阶段(2018年)第十二阶段:试点(2019年)",
+    "准备阶段:2022年7月—9月,实施阶段:二〇二二年十月起",
+    "现阶段(2020年)①试点阶段和推广阶段(2021年)、“示范”阶段(2022年)",
+    "这是一个非常非常非常非常非常非常长的名称的准备阶段(2017年)",
+    "。知识产权综合管理改革与运营服务体系全建设阶段(2017年)第十一阶段(2018年)第123阶段(2019年)",
+    "阶段阶段(2017年)第阶段(2018年)第第一阶段(2019年)",
+]
+
+
+def _same_matches(text: str) -> int:
+    ordinal, named = stage_starts(text)
+    count = 0
+    for pattern, starts in ((lx.ORDINAL_NAMED, ordinal), (lx.ORDINAL_ONLY, ordinal),
+                            (lx.NAMED, named), (lx.NAMED_COLON, named)):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in matches_at(pattern, text, starts)] == expected, pattern.pattern
+        count += len(expected)
+    only = [(m.span(), m.groupdict()) for m in lx.ORDINAL_ONLY.finditer(text)]
+    first = matches_at(lx.ORDINAL_NAMED, text, ordinal)
+    assert [(m.span(), m.groupdict()) for m in matches_at(lx.ORDINAL_ONLY, text, only_starts(ordinal, first))] == only
+    return count
+
+
+@pytest.mark.parametrize("text", STAGE_TEXTS)
+def test_stage_starts_give_the_whole_scan(text: str) -> None:
+    _same_matches(normalize(text).text)
+
+
+def _real_texts() -> list[str]:
+    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "samples" / "html").glob("*.htm*")),
+             *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
+    return [normalize(load_path(p).text).text for p in paths]
+
+
+def test_stage_starts_give_the_whole_scan_on_every_sample() -> None:
+    assert sum(_same_matches(text) for text in _real_texts()) > 20  # the samples hold stages
+
+
+_STAGE_PIECES = ["阶段", "第一", "第12", "第123", "第", "准备", "实施推进", "“试点”", "(2017年)", "(2017年7月—9月)",
+                 ":", "2022年", "二〇二二年", " ", "\n", "。", "、", "①", "x", "新",
+                 "一二三四五六七八九十一二三四五六七八九十", "(试行)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STAGE_PIECES), max_size=16).map("".join))
+def test_stage_starts_give_the_whole_scan_on_any_text(text: str) -> None:
+    _same_matches(text)
+
+
+# ---------------------------------------------------------------- fast path: dates by bisection
+# DateIndex answers as the pass over the whole list does, at every place around each date.
+
+
+@pytest.mark.parametrize("text", [*STAGE_TEXTS, "2017年7月—2017年12月完成;到2025年底前,2018年起推进。"])
+def test_date_index_by_bisection_gives_the_whole_pass(text: str) -> None:
+    norm = normalize(text)
+    dates = find_dates(norm, find_doc_numbers(norm))
+    fast, slow = DateIndex(dates), DateIndex(dates, ordered=False)
+    assert fast.ordered and dates
+    places = sorted({p for d in dates for p in (d.start - 1, d.start, d.start + 1, d.end - 1, d.end, d.end + 1)})
+    for pos in places:
+        assert fast.first_from(pos) == slow.first_from(pos)
+        for end in places:
+            assert dates_in(norm, pos, end, fast.around(pos, end)) == dates_in(norm, pos, end, slow.around(pos, end))
+
+
+def test_date_index_reads_a_list_out_of_order_whole() -> None:
+    norm = normalize("2018年起推进,2017年7月完成")
+    dates = find_dates(norm, [])[::-1]
+    index = DateIndex(dates)
+    assert not index.ordered
+    assert index.first_from(0) is dates[0]  # the first in list order, as before
+

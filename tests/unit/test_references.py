@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from policyparse.docnumbers import find_doc_numbers
+from policyparse.lexicon.references import TITLE_BRACKETS
 from policyparse.models import DocNumber
 from policyparse.normalize import normalize
-from policyparse.references import find_references, title_spans
+from policyparse.references import _brackets, find_references, title_spans
 
 
 def refs_of(
@@ -82,6 +83,14 @@ EXAMPLES: list[tuple[str, str, str | None, str | None, list[tuple[str | None, st
         [("知识产权强国建设纲要(2021—2035年)", None), ("“十四五”国家知识产权保护和运用规划", None)],
     ),
     (
+        "a number given at a repeat fills the first listing (samples 002)",
+        "为贯彻《关于新形势下加快知识产权强国建设的若干意见》精神。"
+        "根据国务院《关于新形势下加快知识产权强国建设的若干意见》(国发〔2015〕71号)",
+        None,
+        None,
+        [("关于新形势下加快知识产权强国建设的若干意见", "国发〔2015〕71号")],
+    ),
+    (
         "title broken over lines (corpus 02)",
         "、《关于华中区域“\n两个细则\n”\n实施的补充通知》（华中电监市场价财〔2011〕260号）、",
         None,
@@ -144,3 +153,19 @@ def test_spans_slice_the_citation(text: str) -> None:
 def test_unclosed_bracket_is_not_a_title() -> None:
     text = "《" + "无" * 300 + "》"
     assert title_spans(text) == []
+
+
+# ---------------------------------------------------------------- fast path: 《 》 by str.find
+# _brackets must list what TITLE_BRACKETS.finditer finds, in the same order.
+BRACKET_RUNS = [
+    "《关于新形势下加快知识产权强国建设的若干意见》(国发〔2015〕71号)和省政府《关于印发山东省知识产权强省建设实施方案的通知》",
+    "《国务院办公厅关于印发〈深化医药卫生体制改革2014年工作总结和2015年重点工作任务〉的通知》",
+    "》开头的残片《《嵌套《内层》》外》《未闭合",
+    "没有书名号的一行",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", BRACKET_RUNS)
+def test_brackets_found_by_find_match_the_regex_scan(text: str) -> None:
+    assert list(_brackets(text)) == [(m.start(), m.group() == "《") for m in TITLE_BRACKETS.finditer(text)]

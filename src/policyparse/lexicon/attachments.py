@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+LABEL = "附件"  # every list and label line holds it; the patterns below are tried only on such lines
+
 # The whole list: a line opening with 附件: (or 附件 before a number), then any lines that are
 # blank or numbered. It must start the line, so a web label such as "公文相关附件: 市政办发109"
 # is not a list.

@@ -33,4 +33,10 @@ AGENCY_LEAD = regex.compile(
     r"文件|精神|要求|规定|以及|同时|并|和|与|及|或|的|即|见|按|据|依|号|由|对|将|为|在|从|以|如)+"
 )
 
+SERIAL_END = "号"  # ends every number; the pattern is tried only where it stands
+
+# The same pattern read right to left from a 号: anchored there, it finds the earliest start
+# of a number ending on that 号 without trying the pattern at every Han character before it.
+DOC_NUMBER_BACK = regex.compile(DOC_NUMBER.pattern, regex.REVERSE)
+
 MIN_AGENCY = 2  # one Han character is too little to tell a code from a stray word

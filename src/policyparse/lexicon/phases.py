@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import regex
 
-_ORD = r"[一二三四五六七八九十\d]{1,3}"
+# Every stage pattern holds STAGE_WORD; the text is read only around its occurrences.
+STAGE_WORD = "阶段"
+ORDINAL_MARK = "第"
+ORDINAL_MAX = 3  # the most characters of _ORD between 第 and 阶段
+_ORD = rf"[一二三四五六七八九十\d]{{1,{ORDINAL_MAX}}}"
+_NAME_CHAR = r"[\p{Han}“”]"
+# The name characters right before a 阶段, read backwards (at most NAME_MAX of them): where a
+# NAMED / NAMED_COLON match ending its name on that 阶段 can start.
+NAME_MAX = 20
+NAME_BACK = regex.compile(rf"{_NAME_CHAR}{{1,{NAME_MAX}}}", regex.REVERSE)
 _DATE_PAREN = r"\((?P<date>[^()\n]{2,40})\)"
 
 # 第一阶段:编制改革方案(2017年7月—2017年12月): the name is what follows the ordinal.
@@ -16,11 +25,11 @@ ORDINAL_ONLY = regex.compile(rf"(?P<name>第{_ORD}阶段)[ \t]*{_DATE_PAREN}")
 # 启动建设阶段(2017年), (一)准备阶段(2022年7月—9月), 1.动员启动阶段(2017年7月?2017年12月).
 # The name starts a line, a sentence or follows a heading marker.
 NAMED = regex.compile(
-    rf"(?:(?<=^)|(?<=[\n。;:!?\s)、.①②③④⑤⑥⑦⑧⑨⑩]))(?P<name>[\p{{Han}}“”]{{1,20}}?阶段)[ \t]*{_DATE_PAREN}"
+    rf"(?:(?<=^)|(?<=[\n。;:!?\s)、.①②③④⑤⑥⑦⑧⑨⑩]))(?P<name>{_NAME_CHAR}{{1,{NAME_MAX}}}?阶段)[ \t]*{_DATE_PAREN}"
 )
 # 准备阶段:2022年7月至9月…: a stage whose dates follow its colon.
 NAMED_COLON = regex.compile(
-    r"(?:(?<=^)|(?<=[\n。;!?\s)、.①②③④⑤⑥⑦⑧⑨⑩]))(?P<name>[\p{Han}“”]{1,20}?阶段)[ \t]*[::][ \t]*"
+    rf"(?:(?<=^)|(?<=[\n。;!?\s)、.①②③④⑤⑥⑦⑧⑨⑩]))(?P<name>{_NAME_CHAR}{{1,{NAME_MAX}}}?阶段)[ \t]*[::][ \t]*"
     r"(?=\d|[〇零一二三四五六七八九]{4}年)"
 )
 # Names that only point at a stage (现阶段, 新阶段, 这一阶段), not name one.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import regex
 
-TITLE_BRACKETS = regex.compile(r"[《》]")
+TITLE_OPEN, TITLE_CLOSE = "《", "》"
+TITLE_BRACKETS = regex.compile(rf"[{TITLE_OPEN}{TITLE_CLOSE}]")
 TITLE_MAX = 200  # a 《 with no 》 this far on is a stray bracket, not a title
 
 # What may stand between a title's 》 and its number: 《…》(国发〔2015〕71号), 《…》 国发〔…〕.
