@@ -35,16 +35,14 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
 import regex
-from pydantic import TypeAdapter
 
 from .lexicon import orgunits as olx
 from .lexicon import roles as rl
-from .models import Assignment, Role, Span
+from .models import Assignment, Role, Span, validate_list
 from .normalize import Normalized
 from .orgunits import (
     alias_key,
@@ -112,7 +110,7 @@ def find_assignments(
     # Every clause's span (shared by its records) from one validation, like the records: a
     # ``Span`` built per clause costs more than the few spans of clauses that name no unit.
     bounds = [norm.bounds(c.start, c.end) for c in clauses]
-    clause_spans = _validate_spans()([{"start": s, "end": e} for s, e in bounds])
+    clause_spans = validate_list(Span, [{"start": s, "end": e} for s, e in bounds])
     for clause, clause_span in zip(clauses, clause_spans, strict=True):
         path = outline.path_at(clause.start)
         before = len(records)
@@ -126,20 +124,9 @@ def find_assignments(
             )
     # All records of the notice in one validation: the same checks as one call per record,
     # without the cost of a call per record.
-    return _validate_records()(records), warnings
+    return validate_list(Assignment, records), warnings
 
 
-@lru_cache(maxsize=1)
-def _validate_spans() -> Callable[[list[dict[str, int]]], list[Span]]:
-    """The validator of a list of spans, built on first use (as ``_validate_records``)."""
-    return TypeAdapter(list[Span]).validate_python
-
-
-@lru_cache(maxsize=1)
-def _validate_records() -> Callable[[list[dict[str, object]]], list[Assignment]]:
-    """The validator of a list of assignment records, built on first use (models defer their
-    schemas so that importing stays light)."""
-    return TypeAdapter(list[Assignment]).validate_python
 
 
 def apply_aliases(assignments: list[Assignment], aliases: Mapping[str, str]) -> list[Assignment]:

@@ -30,17 +30,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import get_args
 
 import regex
-from pydantic import TypeAdapter
 
 from .lexicon import dates as lx
 from .located import Located
-from .models import DateMention, DatePrecision, DocNumber
+from .models import DateMention, DatePrecision, DocNumber, validate_list
 from .normalize import Normalized
 from .numerals import han_to_int
 
@@ -349,15 +347,9 @@ def _mentions(norm: Normalized, found: list[tuple[int, int, DateParts]]) -> list
             "qualifier": parts.qualifier,
             "span": {"start": s, "end": e},
         })
-    items = _validate_mentions()(records)
+    items = validate_list(DateMention, records)
     return [Located(item, start, end) for item, (start, end, _) in zip(items, found, strict=True)]
 
-
-@lru_cache(maxsize=1)
-def _validate_mentions() -> Callable[[list[dict[str, object]]], list[DateMention]]:
-    """The validator of a list of date mentions, built on first use (models defer their
-    schemas so that importing stays light)."""
-    return TypeAdapter(list[DateMention]).validate_python
 
 
 def _outside(numbers: list[Located[DocNumber]]) -> list[tuple[int, int]]:

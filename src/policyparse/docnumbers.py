@@ -17,15 +17,13 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Iterator
 
 import regex
-from pydantic import TypeAdapter
 
 from .lexicon.docnumbers import AGENCY_LEAD, DOC_NUMBER, DOC_NUMBER_BACK, MIN_AGENCY, SERIAL_END
 from .located import Located
-from .models import DocNumber
+from .models import DocNumber, validate_list
 from .normalize import Normalized
 
 _WS = regex.compile(r"\s+")
@@ -110,12 +108,6 @@ def find_doc_numbers(norm: Normalized) -> list[Located[DocNumber]]:
         where.append((start, end))
     if not records:
         return []
-    items = _validate_numbers()(records)
+    items = validate_list(DocNumber, records)
     return [Located(item, start, end) for item, (start, end) in zip(items, where, strict=True)]
 
-
-@lru_cache(maxsize=1)
-def _validate_numbers() -> Callable[[list[dict[str, object]]], list[DocNumber]]:
-    """The validator of a list of numbers: one call does the checks of building each
-    DocNumber and its Span on its own (built on first use; models defer their schemas)."""
-    return TypeAdapter(list[DocNumber]).validate_python

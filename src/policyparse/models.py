@@ -8,9 +8,9 @@ check a value against the original.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -200,3 +200,23 @@ class Notice(Model):
         from .records import notice_records
 
         return notice_records(self)
+
+
+M = TypeVar("M", bound=Model)
+
+# One validator per model, built on first use (the models defer their schemas, which keeps
+# ``import policyparse`` light).
+_LIST_VALIDATORS: dict[type[Model], Callable[[Any], Any]] = {}
+
+
+def validate_list(model: type[M], records: list[dict[str, Any]]) -> list[M]:
+    """``[model.model_validate(r) for r in records]`` in one call: the same checks (nested
+    models included) without the cost of a call per record, which a stage making hundreds of
+    records would pay."""
+    validate = _LIST_VALIDATORS.get(model)
+    if validate is None:
+        from pydantic import TypeAdapter
+
+        validate = _LIST_VALIDATORS[model] = TypeAdapter(list[model]).validate_python  # type: ignore[valid-type]
+    result: list[M] = validate(records)
+    return result

@@ -18,16 +18,13 @@ date in it (``阶段(试行)``) is not a stage. ``path`` is the innermost sectio
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from functools import lru_cache
 
 import regex
-from pydantic import TypeAdapter
 
 from .dates import cut_to_month, dates_in
 from .lexicon import phases as lx
 from .located import Located
-from .models import DateMention, Phase
+from .models import DateMention, Phase, validate_list
 from .normalize import Normalized, matches_at
 from .sections import Outline
 
@@ -173,12 +170,6 @@ def find_phases(
         where.append((start, end))
     if not records:
         return []
-    items = _validate_phases()(records)
+    items = validate_list(Phase, records)
     return [Located(item, start, end) for item, (start, end) in zip(items, where, strict=True)]
 
-
-@lru_cache(maxsize=1)
-def _validate_phases() -> Callable[[list[dict[str, object]]], list[Phase]]:
-    """The validator of a list of stages: one call does the checks of building each Phase
-    and its Span on its own (built on first use; models defer their schemas)."""
-    return TypeAdapter(list[Phase]).validate_python

@@ -15,15 +15,13 @@ Decisions (FORMAT.md, gold NOTES):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Iterator
 
 import regex
-from pydantic import TypeAdapter
 
 from .lexicon import references as lx
 from .located import Located
-from .models import DocNumber, Reference
+from .models import DocNumber, Reference, validate_list
 from .normalize import Normalized
 
 _WS = regex.compile(r"\s+")
@@ -153,13 +151,8 @@ def find_references(
         where.append((n.start, n.end))
     if not records:
         return []
-    items = _validate_references()(records)
+    items = validate_list(Reference, records)
     refs = [Located(item, start, end) for item, (start, end) in zip(items, where, strict=True)]
     refs.sort(key=lambda r: r.start)
     return refs
 
-
-@lru_cache(maxsize=1)
-def _validate_references() -> Callable[[list[dict[str, object]]], list[Reference]]:
-    """The validator of a list of references, built on first use (models defer their schemas)."""
-    return TypeAdapter(list[Reference]).validate_python

@@ -14,12 +14,10 @@ every carried text is prefixed 附文1/, 附文2/ … (FORMAT.md); annexes alway
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
-from pydantic import TypeAdapter
 
 from .lexicon.attachments import ATTACHMENT_LIST
 from .lexicon.markers import (
@@ -41,7 +39,7 @@ from .lexicon.markers import (
     TOC_HEADING,
     TOC_LEADER,
 )
-from .models import Section
+from .models import Section, validate_list
 from .normalize import Normalized, matches_at
 from .numerals import han_to_int
 
@@ -122,7 +120,7 @@ class Outline:
         """The tree as ``Section`` models with spans into the original text."""
         # The whole tree is validated in one call, spans and children included: the same
         # checks as building every Section and Span on its own.
-        return _validate_sections()([_section_record(self.nodes, n, norm) for n in self.nodes if n.parent is None])
+        return validate_list(Section, [_section_record(self.nodes, n, norm) for n in self.nodes if n.parent is None])
 
 
 def _section_record(nodes: list[OutlineNode], n: OutlineNode, norm: Normalized) -> dict[str, object]:
@@ -148,12 +146,6 @@ def _section_record(nodes: list[OutlineNode], n: OutlineNode, norm: Normalized) 
         "children": [_section_record(nodes, nodes[k], norm) for k in n.children],
     }
 
-
-@lru_cache(maxsize=1)
-def _validate_sections() -> Callable[[list[dict[str, object]]], list[Section]]:
-    """The validator of a list of section trees, built on first use (models defer their
-    schemas so that importing stays light)."""
-    return TypeAdapter(list[Section]).validate_python
 
 
 @dataclass(slots=True)

@@ -15,19 +15,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
 import regex
-from pydantic import TypeAdapter
 
 from .dates import deadline_value, read_dates
 from .incentives import IncentiveCues, build_incentive
 from .lexicon import targets as lx
 from .located import Located
-from .models import Comparator, DateMention, Incentive, Period, Phase, Target
+from .models import Comparator, DateMention, Incentive, Period, Phase, Target, validate_list
 from .normalize import Normalized
 from .numerals import han_to_int
 from .quantities import Quantity, find_quantities, iter_quantities, read_number_cell, split_unit
@@ -157,14 +154,8 @@ def find_targets(
     incentives.sort(key=lambda i: i.span.start)
     # All targets of the notice in one validation: the same checks as one call per record,
     # without the cost of a call per record.
-    return _validate_targets()([t for _, t in targets]), incentives
+    return validate_list(Target, [t for _, t in targets]), incentives
 
-
-@lru_cache(maxsize=1)
-def _validate_targets() -> Callable[[list[_Record]], list[Target]]:
-    """The validator of a list of target records, built on first use (models defer their
-    schemas so that importing stays light)."""
-    return TypeAdapter(list[Target]).validate_python
 
 
 # --- sentences and clauses ----------------------------------------------------------------

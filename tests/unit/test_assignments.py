@@ -440,8 +440,7 @@ def test_one_validation_of_all_records_is_one_per_record(raw: str, monkeypatch: 
     norm = normalize(raw)
     outline = build_outline(norm)
     together = find_assignments(norm, outline)
-    each = Assignment.model_validate
-    monkeypatch.setattr(asg, "_validate_records", lambda: lambda records: [each(r) for r in records])
+    monkeypatch.setattr(asg, "validate_list", lambda model, records: [model.model_validate(r) for r in records])
     one_by_one = find_assignments(norm, outline)
     assert together == one_by_one
 

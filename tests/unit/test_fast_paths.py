@@ -456,3 +456,39 @@ def test_empty_cell_first_character_gate_takes_in_every_opening() -> None:
     opening = {c for c in map(chr, range(0x10000)) if rl.EMPTY_CELL.match(c)}
     assert all(c in rl.EMPTY_CELL_FIRST or c.isspace() for c in opening)
     assert "—" in opening and "市" not in opening
+
+
+# --- one validation call per list (models.validate_list) -----------------------------------
+
+VALIDATE_LIST_CASES = [
+    ("Span", [{"start": 0, "end": 3}, {"start": 5, "end": 5}]),
+    ("DocNumber", [{"text": "市政办发〔2017〕109号", "normalized": "市政办发〔2017〕109号", "agency": "市政办发",
+                    "year": 2017, "serial": "109", "span": {"start": 10, "end": 24}}]),
+    ("Phase", [{"path": "二/(二)", "name": "启动建设阶段", "start": "2017", "end": "2017",
+                "text": "启动建设阶段(2017年)", "span": {"start": 3, "end": 16}}]),
+]
+
+
+@pytest.mark.parametrize(("name", "records"), VALIDATE_LIST_CASES, ids=[c[0] for c in VALIDATE_LIST_CASES])
+def test_validate_list_is_model_validate_of_each(name: str, records: list[dict[str, object]]) -> None:
+    import policyparse.models as models
+
+    model = getattr(models, name)
+    assert models.validate_list(model, records) == [model.model_validate(r) for r in records]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"start": -1, "end": 3},  # a field's constraint
+        {"start": "0", "end": 3},  # strict: no str → int
+        {"start": 0, "end": 3, "extra": 1},  # closed to unknown fields
+    ],
+)
+def test_validate_list_keeps_the_models_checks(bad: dict[str, object]) -> None:
+    from pydantic import ValidationError
+
+    from policyparse.models import Span, validate_list
+
+    with pytest.raises(ValidationError):
+        validate_list(Span, [{"start": 0, "end": 1}, bad])

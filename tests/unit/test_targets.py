@@ -1109,14 +1109,15 @@ def test_targets_validated_together_equal_one_by_one(path: Path, monkeypatch: py
     from policyparse.pipeline import parse_loaded
 
     seen: list[tuple[list[dict[str, object]], list[Target]]] = []
-    together = tg._validate_targets()
+    together = tg.validate_list
 
-    def spy(records: list[dict[str, object]]) -> list[Target]:
-        out = together(records)
-        seen.append((records, out))
+    def spy(model: type[Target], records: list[dict[str, object]]) -> list[Target]:
+        out = together(model, records)
+        if model is Target:
+            seen.append((records, out))
         return out
 
-    monkeypatch.setattr(tg, "_validate_targets", lambda: spy)
+    monkeypatch.setattr(tg, "validate_list", spy)
     notice = parse_loaded(load_path(path))
     assert len(seen) == 1
     records, out = seen[0]
