@@ -226,10 +226,7 @@ def _bracket_clauses(text: str, labels: _Labels) -> list[_Clause]:
     last_end = -1
     # Every opener in order but the asides; one holding no other bracket and no paragraph break
     # comes with its closer, which is where ``_matching_close`` would stop. Only the others walk.
-    for m in rl.BRACKET_SCAN.finditer(text):
-        i, j = m.span(1)
-        if i < 0:
-            break  # the end of the text
+    for i, j in sorted(m.span() for starts in rl.BRACKET_STARTS for m in starts.finditer(text)):
         if i < last_end:
             continue
         if j - i > 1:
@@ -605,18 +602,17 @@ def _plain_units(body: str, pattern: re.Pattern[str]) -> _Read:
     prefix = None
     group = pos = 0
     split = False  # whether an item was split off before (a strong separator then opens a group)
-    strong = not _STRONG.isdisjoint(body)
-    # An item can be an empty cell (—, 无) only where the list holds a character one opens with.
-    blanks = not _BLANK_FIRST.isdisjoint(body)
     for sep, piece in pattern.findall(body):
         start = pos + len(sep)
         pos = start + len(piece)
-        if strong:
-            if split and not _STRONG.isdisjoint(sep):
-                group += 1
-            split = True
+        # Most separators are a lone 、, which opens no group: only the others are looked into
+        # (cheaper than a look at every character of the list for a strong one first).
+        if split and sep != "、" and not _STRONG.isdisjoint(sep):
+            group += 1
+        split = True
         cut = cut_trailing(piece) if piece[-1:] in _CUT_LAST else piece
-        if not cut or (blanks and cut[0] in _BLANK_FIRST and rl.EMPTY_CELL.match(cut)):
+        # An item can be an empty cell (—, 无) only if it opens with a character one opens with.
+        if not cut or (cut[0] in _BLANK_FIRST and rl.EMPTY_CELL.match(cut)):
             continue
         texts.append(cut)
         starts.append(start)

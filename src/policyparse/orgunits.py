@@ -281,10 +281,12 @@ def place_namer(text: str) -> Callable[[str], bool]:
 def _places(text: str) -> set[str]:
     """Every 2- and 3-character head that ``_occurs_as_place`` finds in ``text``.
 
-    One pass over the text's level characters instead of a search of the whole text per
+    One scan of the text per level character instead of a search of the whole text per
     head and level: the same answers, at a cost that does not grow with the number of units.
     """
-    threes = set(lx.PLACE_HEADS.findall(text))  # the same places recur: each head cut once
+    threes: set[str] = set()  # the same places recur: each head cut once
+    for heads in lx.PLACE_HEADS:
+        threes.update(heads.findall(text))
     out = {head[1:] for head in threes}  # each end's 2-character head
     out |= threes
     if lx.PLACE_END.match(text, 2):

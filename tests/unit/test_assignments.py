@@ -476,6 +476,17 @@ def test_unrolled_bracket_scan_is_the_alternation(raw: str) -> None:
     assert [m.span(1) for m in rl.BRACKET_SCAN.finditer(text)] == [m.span(1) for m in slow.finditer(text)]
 
 
+@pytest.mark.parametrize("raw", [*ASIDE_EDGES, *_notices()])
+def test_bracket_starts_per_opener_are_the_scans_stops(raw: str) -> None:
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    # One scan per kind of opener (what ``_bracket_clauses`` reads), sorted, against the one
+    # scan of the whole text that passes over asides.
+    fast = sorted(m.span() for p in rl.BRACKET_STARTS for m in p.finditer(text))
+    assert fast == [m.span(1) for m in rl.BRACKET_SCAN.finditer(text) if m.start(1) >= 0]
+
+
 # Colons after label words and after other words, with and without spaces before them.
 LABEL_SNIPPETS = [
     "(牵头单位:市发展改革委;责任单位 :市财政局;配合单位\t:市商务局;完成时限:2022年底)",

@@ -300,11 +300,12 @@ def test_understand_with_its_shortcuts_is_the_slow_reading(text: str) -> None:
 
 @pytest.mark.parametrize("text", _texts())
 def test_place_heads_found_from_the_level_character_are_the_look_behind_scan(text: str) -> None:
-    # PLACE_HEADS matches the level character first and looks behind for the 3-character head
-    # (the 2-character head is its tail); the form it replaced tried the look-behind at every
-    # character and captured both heads.
+    # PLACE_HEADS (one pattern per level character) match the level character first and look
+    # behind for the 3-character head (the 2-character head is its tail); the form they
+    # replaced tried the look-behind at every character and captured both heads.
     slow = regex.compile(r"(?<=(?s:(.(..))))(?:" + lx.PLACE_END.pattern + ")")
-    assert [(h, h[1:]) for h in lx.PLACE_HEADS.findall(text)] == slow.findall(text)
+    fast = sorted((m.start(), m.group(1), m.group(1)[1:]) for p in lx.PLACE_HEADS for m in p.finditer(text))
+    assert fast == [(m.start(), *m.groups()) for m in slow.finditer(text)]
 
 
 @pytest.mark.parametrize("text", _texts())

@@ -119,19 +119,20 @@ PLACE_END = regex.compile(
     "|[" + "".join(LOCAL_LEVELS) + "](?=" + LOCAL_PLACE_AFTER.pattern + ")"
 )
 # The same ends with the three characters before each captured (the 3-character head; the
-# 2-character head is its last two), so the heads come out of one ``findall`` as strings,
-# without a Python step or a tuple per end. An end fewer than three characters into the text
-# is not matched here. The end is matched first and the head looked behind for from there: a
-# scan for a level character is cheaper than a look-behind tried at every character. On ``re``,
-# which scans for a leading character set faster: so the level character comes first, bare,
-# and its condition after it, and the ``regex`` engine's \s is spelled out (``re``'s takes in
-# \x1c-\x1f too).
+# 2-character head is its last two), so the heads come out of ``findall`` as strings, without
+# a Python step or a tuple per end. An end fewer than three characters into the text is not
+# matched here. The end is matched first and the head looked behind for from there: a scan for
+# a level character is cheaper than a look-behind tried at every character. One pattern per
+# level character, on ``re``: a pattern opening with one literal character is scanned for
+# about twice as fast as one opening with a character set (four scans cost less than one),
+# and the ``regex`` engine's \s is spelled out (``re``'s takes in \x1c-\x1f too).
 _WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-PLACE_HEADS = re.compile(
-    "[" + "".join(PLACE_LEVELS + LOCAL_LEVELS) + "]"
-    "(?:(?<=[" + "".join(PLACE_LEVELS) + "])(?![" + "".join(sorted(NOT_PLACE_AFTER)) + "])"
-    "|(?<=[" + "".join(LOCAL_LEVELS) + "])(?=人民政府|政府|委|[、,;。" + _WHITE_SPACE + "]|$))"
-    r"(?<=(?s:(...).))"
+PLACE_HEADS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(level + "(?![" + "".join(sorted(NOT_PLACE_AFTER)) + "])" r"(?<=(?s:(...).))")
+    for level in PLACE_LEVELS
+) + tuple(
+    re.compile(level + "(?=人民政府|政府|委|[、,;。" + _WHITE_SPACE + "]|$)" r"(?<=(?s:(...).))")
+    for level in LOCAL_LEVELS
 )
 
 # Abbreviations and long forms of department names, for grouping spellings of one body.
