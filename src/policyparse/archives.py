@@ -73,6 +73,17 @@ def is_document_name(name: str) -> bool:
     return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES
 
 
+# Documentation that sits beside notices in a crawl or a folder of samples (README.md,
+# SOURCES.md, NOTES.md): found by walking a folder or an archive, it is not a notice.
+# Named on the command line, it is read like any file.
+DOCUMENTATION_STEMS = frozenset({"readme", "sources", "changelog", "license", "notes", "format"})
+
+
+def is_documentation_name(name: str) -> bool:
+    """Whether a file found in a folder or archive is documentation, not a notice."""
+    return PurePosixPath(name.replace("\\", "/")).stem.lower() in DOCUMENTATION_STEMS
+
+
 def _short_hash(s: str) -> str:
     return hashlib.sha256(s.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
@@ -226,6 +237,8 @@ class EntryWalker:
                 return Entry(source, rel, error="UnsupportedFormatError", message=(
                     f"unsupported file type {p.suffix.lower()!r} (expected .txt, .md, .html or an archive)"))
             return Entry(source, rel, skipped="unsupported type")
+        if not explicit and is_documentation_name(p.name):
+            return Entry(source, rel, skipped="documentation")
         try:
             st = p.stat()
             if not stat.S_ISREG(st.st_mode):
@@ -263,6 +276,8 @@ class EntryWalker:
                          message="an archive inside an archive is not opened; extract the outer one first")
         if not is_document_name(name):
             return Entry(source, rel, skipped="unsupported type")
+        if is_documentation_name(name):
+            return Entry(source, rel, skipped="documentation")
         return None
 
     def _zip(self, p: Path, archive_source: str, archive_rel: str) -> Iterator[Entry]:

@@ -22,14 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .archives import is_documentation_name
 from .lexicon.review import BASE_CSS, OVERVIEW_CSS, ROLE_LABEL
 from .review import el, page, table
 
 DUCKDB_SUFFIXES = frozenset({".duckdb", ".ddb", ".db"})
 NOTICE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".shtml"})
 TOP = 20
-# A corpus folder's own documentation is not a notice.
-NOT_NOTICES = frozenset({"readme", "sources", "license", "changelog"})
 UNKNOWN = "(unknown)"
 NO_DEADLINE = "(none)"
 
@@ -176,7 +175,7 @@ def read_folder(folder: Path) -> Corpus:
     from .pipeline import parse_file
 
     for p in _files(folder, NOTICE_SUFFIXES):
-        if p.stem.lower() in NOT_NOTICES:
+        if is_documentation_name(p.name):  # a corpus folder's own README, SOURCES …
             continue
         try:
             corpus.add_records(parse_file(p).to_records())

@@ -44,13 +44,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .archives import is_documentation_name
 from .lexicon import orgunits as lx
 from .models import Notice
 from .orgunits import alias_key
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
-# Documentation that sits beside notices in a folder (samples/html/SOURCES.md) is not a notice.
-NOT_NOTICES = frozenset({"readme", "sources", "changelog", "license", "notes", "format"})
 FUZZ_MIN = 85
 
 
@@ -253,7 +252,7 @@ def iter_paths(paths: Sequence[str]) -> Iterator[Path]:
             yield from sorted(
                 f
                 for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and f.stem.lower() not in NOT_NOTICES
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not is_documentation_name(f.name)
             )
         else:
             yield p

@@ -152,6 +152,29 @@ def test_directory_tree_sorted_with_symlinks_and_hidden_skipped(tmp_path: Path) 
     ]
 
 
+def test_documentation_beside_notices_is_skipped_unless_named(tmp_path: Path) -> None:
+    # Found in the wild: `batch tests/corpus` parsed tests/corpus/SOURCES.md as a notice.
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "01_notice.txt").write_bytes(NOTICE)
+    (root / "SOURCES.md").write_bytes(b"| file | source |\n")
+    (root / "readme.txt").write_bytes(b"how this crawl was made\n")
+    (root / "notes-on-2020.md").write_bytes(NOTICE)  # only the whole stem names documentation
+    _zip(root / "crawl.zip", {"README.md": b"about\n", "in.txt": NOTICE})
+    got = [(e.relpath, e.skipped or e.error or "data") for e in iter_entries([root])]
+    assert got == [
+        ("corpus/01_notice.txt", "data"),
+        ("corpus/SOURCES.md", "documentation"),
+        ("corpus/crawl.zip/README.md", "documentation"),
+        ("corpus/crawl.zip/in.txt", "data"),
+        ("corpus/notes-on-2020.md", "data"),
+        ("corpus/readme.txt", "documentation"),
+    ]
+    # Named on its own, it is read like any file.
+    (named,) = iter_entries([root / "SOURCES.md"])
+    assert named.data is not None and named.skipped is None
+
+
 def test_zip_slip_names_stay_inside(tmp_path: Path) -> None:
     z = _zip(tmp_path / "evil.zip", {"../../evil1.txt": NOTICE, "/etc/evil2.txt": NOTICE,
                                      "C:\\evil3.txt": NOTICE, "ok/../../evil4.txt": NOTICE})
