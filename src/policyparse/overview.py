@@ -24,10 +24,12 @@ from typing import Any
 
 from .archives import is_documentation_name
 from .lexicon.review import BASE_CSS, OVERVIEW_CSS, ROLE_LABEL
+from .load import HTML_SUFFIXES, TEXT_SUFFIXES
 from .review import el, page, table
 
 DUCKDB_SUFFIXES = frozenset({".duckdb", ".ddb", ".db"})
-NOTICE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".shtml"})
+# The suffixes the loader reads (a folder's files without one are not taken for notices).
+NOTICE_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
 TOP = 20
 UNKNOWN = "(unknown)"
 NO_DEADLINE = "(none)"

@@ -46,10 +46,12 @@ from typing import Any
 
 from .archives import is_documentation_name
 from .lexicon import orgunits as lx
+from .load import HTML_SUFFIXES, TEXT_SUFFIXES
 from .models import Notice
 from .orgunits import alias_key
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+# The suffixes the loader reads (a folder's files without one are not taken for notices).
+SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
 FUZZ_MIN = 85
 
 

@@ -159,3 +159,17 @@ def test_bad_alias_file_on_the_command_line(
     f.write_text("{oops", "utf-8")
     assert main(["units", str(SAMPLES), "--aliases", str(f)]) == 2
     assert "a.json" in capsys.readouterr().err
+
+
+def test_folder_walk_takes_what_the_loader_reads_and_skips_documentation(tmp_path: Path) -> None:
+    # One rule for batch, units and overview: the loader's suffixes, documentation left out.
+    from policyparse.units import iter_paths
+
+    for name in ("a.txt", "b.text", "c.markdown", "d.xhtml", "e.shtml", "SOURCES.md", "README.txt",
+                 "logo.png", "Makefile"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in iter_paths([str(tmp_path)])] == [
+        "a.txt", "b.text", "c.markdown", "d.xhtml", "e.shtml"
+    ]
+    # Named on its own, a file is always taken.
+    assert [p.name for p in iter_paths([str(tmp_path / "SOURCES.md")])] == ["SOURCES.md"]
