@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon.attachments import ATTACHMENT_LIST, FILE_NAME, ITEM_START, LABEL, NUMBERED_LABEL, TRAILING
 from .models import Attachment
-from .normalize import Normalized, matches_at
+from .normalize import Normalized, line_starts, matches_at
 
 _BRACKETS = ("《", "》")
 
@@ -19,7 +19,7 @@ def find_attachments(norm: Normalized) -> list[Attachment]:
     found: list[Attachment] = []
     # Both patterns open a line on 附件, so only the starts of lines holding 附件 are tried
     # (matches_at gives finditer's matches) instead of scanning every character.
-    label_starts = label_line_starts(text)
+    label_starts = line_starts(text, LABEL)
     if not label_starts:
         return found
     for block in matches_at(ATTACHMENT_LIST, text, label_starts):
@@ -47,19 +47,6 @@ def find_attachments(norm: Normalized) -> list[Attachment]:
             seen.add(n)
             _add(found, norm, n, m.start("title"), m.end("title"))
     return found
-
-
-def label_line_starts(text: str) -> set[int]:
-    """The starts of the lines holding 附件: a superset of where either pattern can match."""
-    starts: set[int] = set()
-    # One-character finds: a two-character str.find is as slow as a regex scan on Han text.
-    head, rest = LABEL[0], LABEL[1:]
-    at = text.find(head)
-    while at >= 0:
-        if text.startswith(rest, at + 1):
-            starts.add(text.rfind("\n", 0, at) + 1)
-        at = text.find(head, at + 1)
-    return starts
 
 
 def _add(found: list[Attachment], norm: Normalized, number: int | None, start: int, end: int) -> None:

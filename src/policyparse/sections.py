@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon.attachments import ATTACHMENT_LIST
+from .lexicon.attachments import LABEL as ATTACHMENT_LABEL
 from .lexicon.markers import (
     ANNEX,
     ANNEX_REST_MAX,
@@ -40,7 +41,7 @@ from .lexicon.markers import (
     TOC_LEADER,
 )
 from .models import Section, validate_list
-from .normalize import Normalized, matches_at
+from .normalize import Normalized, line_starts, matches_at
 from .numerals import han_to_int
 
 RUN_ON_LEN = 40  # a heading line this long without 。 or : was hard-wrapped: its title runs on
@@ -199,18 +200,6 @@ def _contains(text: str, word: str) -> bool:
     return False
 
 
-def _line_starts_of(text: str, char: str, after: tuple[str, ...] | None = None) -> set[int]:
-    """The starts of the lines holding ``char`` (followed by one of ``after``, if given)."""
-    starts: set[int] = set()
-    find = text.find
-    i = find(char)
-    while i >= 0:
-        if after is None or text[i + 1 : i + 2] in after:
-            starts.add(text.rfind("\n", 0, i) + 1)
-        i = find(char, i + 1)
-    return starts
-
-
 def _line_end(text: str, pos: int, bound: int | None = None) -> int:
     """End of the line at ``pos``, or ``bound`` if that comes first (keeps scans short in
     bodies flattened to one line)."""
@@ -331,7 +320,7 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         if i not in drop:
             by_number.setdefault((c.kind, c.number), []).append(i)
     # A 目录 line holds 录: only the lines holding one are tried, not every character.
-    for m in matches_at(TOC_HEADING, text, _line_starts_of(text, "录")):
+    for m in matches_at(TOC_HEADING, text, line_starts(text, "录")):
         first = bisect.bisect_left(starts, m.end())
         if first >= len(cands):
             continue
@@ -341,7 +330,7 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
             drop.update(range(first, same[k]))
     # The numbered lines of a 附件: list name annexes; they are not headings.
     # Such a list starts a line with 附件: only those lines are tried.
-    for m in matches_at(ATTACHMENT_LIST, text, _line_starts_of(text, "附", ("件",))):
+    for m in matches_at(ATTACHMENT_LIST, text, line_starts(text, ATTACHMENT_LABEL)):
         for i in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())):
             if cands[i].kind == "arabic":
                 drop.add(i)

@@ -7,9 +7,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyparse.attachments import find_attachments, label_line_starts
+from policyparse.attachments import find_attachments
 from policyparse.lexicon.attachments import ATTACHMENT_LIST, NUMBERED_LABEL
-from policyparse.normalize import matches_at, normalize
+from policyparse.normalize import line_starts, matches_at, normalize
 
 
 def attachments_of(text: str) -> list[tuple[int | None, str]]:
@@ -113,7 +113,7 @@ LABEL_TEXTS = [
 
 
 def _same(pattern: regex.Pattern[str], text: str) -> None:
-    fast = [(m.span(), m.groupdict()) for m in matches_at(pattern, text, label_line_starts(text))]
+    fast = [(m.span(), m.groupdict()) for m in matches_at(pattern, text, line_starts(text, "附件"))]
     assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
 

@@ -309,7 +309,11 @@ def test_traditional_gate_is_the_hint_pattern(text: str) -> None:
 
 from array import array  # noqa: E402
 
-from policyparse.normalize import _rule_starts  # noqa: E402
+from policyparse.normalize import line_starts  # noqa: E402
+
+
+def _rule_starts(text: str) -> set[int]:
+    return line_starts(text, "---")
 
 
 def _apply_plain(text: str, starts: list[int], ends: list[int], edits: list[tuple[int, int, str]]
@@ -417,3 +421,19 @@ def test_markdown_gates_give_the_plain_passes_on_any_text(text: str) -> None:
     assert [m.span() for m in matches_at(lx.MD_TABLE_RULE, text, _rule_starts(text))] == [
         m.span() for m in lx.MD_TABLE_RULE.finditer(text)]
     assert _same(normalize(text), _normalize_plain(text))
+
+
+LINE_STARTS = [
+    # (text, word, then, expected line starts)
+    ("目录\n第一章 总则\n附件:1.名单", "附件", "", {10}),
+    ("一、任务\n附 件\n附件1", "附件", "", {9}),  # 附 alone is not 附件
+    ("| --- | --- |\n正文-1", "---", "", {0}),
+    ("- 一项\n-二项\n* 三项\n-", "-", " \t", {0}),  # no space after the mark, or the text ends there
+    ("* 三项\n-\t四项", "*", " \t", {0}),
+    ("", "录", "", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "then", "expected"), LINE_STARTS)
+def test_line_starts(text: str, word: str, then: str, expected: set[int]) -> None:
+    assert line_starts(text, word, then) == expected

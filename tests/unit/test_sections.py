@@ -522,10 +522,9 @@ def test_marker_starts_only_with_its_first_characters() -> None:
 
 from policyparse.lexicon.attachments import ATTACHMENT_LIST  # noqa: E402
 from policyparse.models import Section  # noqa: E402
-from policyparse.normalize import matches_at  # noqa: E402
+from policyparse.normalize import line_starts, matches_at  # noqa: E402
 from policyparse.sections import (  # noqa: E402
     _contains,
-    _line_starts_of,
     _read_marker,
 )
 
@@ -583,7 +582,7 @@ ATTACHMENT_LISTS = [
 
 @pytest.mark.parametrize("text", ATTACHMENT_LISTS)
 def test_attachment_lists_found_at_their_line_starts_only(text: str) -> None:
-    assert [m.span() for m in matches_at(ATTACHMENT_LIST, text, _line_starts_of(text, "附", ("件",)))] == [
+    assert [m.span() for m in matches_at(ATTACHMENT_LIST, text, line_starts(text, "附件"))] == [
         m.span() for m in ATTACHMENT_LIST.finditer(text)]
 
 
@@ -591,7 +590,7 @@ def test_attachment_lists_found_at_their_line_starts_only(text: str) -> None:
 @given(st.lists(st.sampled_from(["附件", "附", "件", ":", "1.", "2、", " ", "\t", "\n", "甲"]), max_size=24)
        .map("".join))
 def test_attachment_lists_found_at_their_line_starts_on_any_text(text: str) -> None:
-    assert [m.span() for m in matches_at(ATTACHMENT_LIST, text, _line_starts_of(text, "附", ("件",)))] == [
+    assert [m.span() for m in matches_at(ATTACHMENT_LIST, text, line_starts(text, "附件"))] == [
         m.span() for m in ATTACHMENT_LIST.finditer(text)]
 
 
@@ -681,14 +680,14 @@ TOC_TEXTS = [
 @pytest.mark.parametrize("text", [*TOC_TEXTS, *(p.read_text(encoding="utf-8") for p in _FILES)])
 def test_contents_headings_found_at_their_line_starts_only(text: str) -> None:
     text = normalize(text).text
-    assert [m.span() for m in matches_at(mk.TOC_HEADING, text, _line_starts_of(text, "录"))] == [
+    assert [m.span() for m in matches_at(mk.TOC_HEADING, text, line_starts(text, "录"))] == [
         m.span() for m in mk.TOC_HEADING.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["目", "录", "目录", " ", "\t", "\n", "甲", "一、"]), max_size=20).map("".join))
 def test_contents_headings_found_at_their_line_starts_on_any_text(text: str) -> None:
-    assert [m.span() for m in matches_at(mk.TOC_HEADING, text, _line_starts_of(text, "录"))] == [
+    assert [m.span() for m in matches_at(mk.TOC_HEADING, text, line_starts(text, "录"))] == [
         m.span() for m in mk.TOC_HEADING.finditer(text)]
 
 

@@ -607,7 +607,7 @@ def _alphabet() -> set[str]:
 
     chars = set("".join(FAST_CORPUS)) | {chr(c) for c in range(0x20, 0x7F)} | {"\t", "\n", "\u3000"}
     for value in vars(tlx).values():
-        if isinstance(value, regex.Pattern):
+        if isinstance(value, (regex.Pattern, re.Pattern)):  # both engines are in use
             chars |= set(value.pattern)
     return chars
 

@@ -148,11 +148,10 @@ _ASIDE = "|".join(
     regex.escape(o) + rf"(?:{_ASIDE_RUN})*+(?:[{_SHED}]|\n(?!\n))*+" + regex.escape(c) for o, c in OPEN_CLOSE.items()
 )
 _NOT_OPENER = "[^" + regex.escape("".join(OPEN_CLOSE)) + "]"
-# Written unrolled (a run of non-openers, then asides each followed by such a run), which
-# the engine steps through faster than the alternation (?:run|aside)*+; it matches the same.
-BRACKET_SCAN = re.compile(
-    rf"{_NOT_OPENER}*+(?:(?:{_ASIDE}){_NOT_OPENER}*+)*+(?:({_PAIR}|{BRACKET_OPEN.pattern})|\Z)"
-)
+# Every bracket that is not an aside, as one scan (group 1 at each stop): the readable form of
+# BRACKET_STARTS below, which the parser runs. Written unrolled (a run of non-openers, then
+# asides each followed by such a run). Only the tests compile it (and hold BRACKET_STARTS to it).
+BRACKET_SCAN_SOURCE = rf"{_NOT_OPENER}*+(?:(?:{_ASIDE}){_NOT_OPENER}*+)*+(?:({_PAIR}|{BRACKET_OPEN.pattern})|\Z)"
 # BRACKET_SCAN's group 1, found per kind of opener: each opener not an aside's, as a whole pair
 # where it makes one. An aside holds no bracket, so no opener lies inside one and every opener
 # is either an aside's or one of these; sorted by position they are BRACKET_SCAN's stops (the

@@ -60,7 +60,7 @@ TRADITIONAL_CHARS = "單頭實門會發經濟術與區縣據關書務員產業�
 TRADITIONAL_HINT = re.compile(f"[{TRADITIONAL_CHARS}]")
 
 # A Markdown bullet needs one of its marks before a space or tab: MD_BULLET is tried only on
-# the lines holding that pair (``normalize._bullet_starts``).
+# the lines holding that pair (``normalize._bullet_starts``, via ``line_starts``).
 BULLET_MARKS = "-*+•·"
 
 HAN = r"\p{Han}"
