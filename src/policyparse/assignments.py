@@ -59,11 +59,12 @@ BRACKET_LIMIT = 800  # a clause longer than this is not a clause (and bounds the
 _TABLE_LINE = regex.compile(r"(?m)^[ \t]*\|.*$")
 _BRACKET_OR_BREAK = regex.compile(r"[(〔\[【)〕\]】]|\n\n")
 _DIGIT = regex.compile(r"\d")
+_NOT_IN_TABLE_UNIT = frozenset("。的:;!?")  # task text shifted into a role column holds one
 _TRIM_END = frozenset(" \t\n;,。.、")  # what ``_trim`` and ``_unlabelled_parts`` strip from an end
 # The last characters of an item that ``cut_trailing`` may shorten (its own gate, read here
 # to spare the call for the rest).
 _CUT_LAST = rl.TRAILING_VERB_LAST | rl.TRAILING_ETC_LAST
-_OPENERS = frozenset(olx.BRACKETS)  # a list holding none is split by one scan (``_plain_units``)
+_SEGMENT_SEP = re.compile("[,;]")  # what splits an unlabelled clause outside brackets
 _STRONG = olx.STRONG_SEPARATOR_CHARS
 # What a unit that ``rl.EMPTY_CELL`` matches can open with: one of its characters or white space.
 _BLANK_FIRST = rl.EMPTY_CELL_FIRST | rl.WHITE_SPACE
@@ -109,10 +110,14 @@ def find_assignments(
     warnings: list[str] = []
     # Every clause's span (shared by its records) from one validation, like the records: a
     # ``Span`` built per clause costs more than the few spans of clauses that name no unit.
-    bounds = [norm.bounds(c.start, c.end) for c in clauses]
-    clause_spans = validate_list(Span, [{"start": s, "end": e} for s, e in bounds])
+    # A clause is never empty: its bounds are the start of its first character and the end of
+    # its last (``Normalized.bounds``, read from the offset maps directly).
+    starts, ends = norm.starts, norm.ends
+    clause_spans = validate_list(Span, [{"start": starts[c.start], "end": ends[c.end - 1]} for c in clauses])
+    node_at = outline.node_at
     for clause, clause_span in zip(clauses, clause_spans, strict=True):
-        path = outline.path_at(clause.start)
+        node = node_at(clause.start)
+        path = node.path if node is not None else None  # ``outline.path_at``
         before = len(records)
         _assignments_of(norm, clause, clause_span, path, first_is_lead, lists, aliases, records)
         if len(records) == before:
@@ -194,19 +199,22 @@ class _Labels:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.words: list[str] = []
-        colon = text.find(rl.LABEL_COLON)
+        # Looked up once: the loop runs for every colon of the notice.
+        find, mark, gap, lengths, roles = text.find, rl.LABEL_COLON, rl.LABEL_GAP, rl.LABEL_LENGTHS, rl.LABEL_ROLE
+        colon = find(mark)
         while colon >= 0:
             x = colon
-            while x > 0 and text[x - 1] in rl.LABEL_GAP:
+            while x > 0 and text[x - 1] in gap:
                 x -= 1
-            for n in rl.LABEL_LENGTHS:  # longest first: the leftmost start
-                if x >= n and text[x - n : x] in rl.LABEL_ROLE:
+            for n in lengths:  # longest first: the leftmost start
+                word = text[x - n : x]
+                if x >= n and word in roles:
                     self.starts.append(x - n)
                     self.ends.append(colon + 1)
-                    self.words.append(text[x - n : x])
+                    self.words.append(word)
                     break
-            colon = text.find(rl.LABEL_COLON, colon + 1)
-        self.start_set = frozenset(self.starts)
+            colon = find(mark, colon + 1)
+        self.index = {start: k for k, start in enumerate(self.starts)}  # of the label at a start
 
     def first_from(self, start: int) -> int:
         """Index of the first label that starts at or after ``start``."""
@@ -226,7 +234,9 @@ def _bracket_clauses(text: str, labels: _Labels) -> list[_Clause]:
     last_end = -1
     # Every opener in order but the asides; one holding no other bracket and no paragraph break
     # comes with its closer, which is where ``_matching_close`` would stop. Only the others walk.
-    for i, j in sorted(m.span() for starts in rl.BRACKET_STARTS for m in starts.finditer(text)):
+    # A kind of opener the text lacks is not scanned for: the scan costs more than the look.
+    scans = [starts for opener, starts in zip(rl.OPEN_CLOSE, rl.BRACKET_STARTS, strict=True) if opener in text]
+    for i, j in sorted(m.span() for starts in scans for m in starts.finditer(text)):
         if i < last_end:
             continue
         if j - i > 1:
@@ -260,7 +270,15 @@ def _parse_content(text: str, start: int, end: int, labels: _Labels) -> list[_Pa
     lead = start
     while lead < end and text[lead] in " \t\n":
         lead += 1
-    if lead not in labels.start_set:
+    k = labels.index.get(lead)
+    ends = labels.ends
+    if k is not None and ends[k] <= end:
+        # A label opens the content: ``labels.inside(lead, end)`` runs from it, no bisection.
+        j = k + 1
+        while j < len(ends) and ends[j] <= end:
+            j += 1
+        return _labelled_parts(text, labels, range(k, j), end)
+    if k is None:
         # Most brackets are asides. Unlabelled, the content must end in a role verb (see
         # ``_unlabelled_parts``), so one that does not is no clause: skip it before reading it.
         last = end
@@ -268,21 +286,24 @@ def _parse_content(text: str, start: int, end: int, labels: _Labels) -> list[_Pa
             last -= 1
         if last == lead or text[last - 1] not in rl.VERB_LAST:
             return []
-    inside = labels.inside(lead, end)
-    if inside and labels.starts[inside[0]] == lead:
-        return _labelled_parts(text, labels, inside, end)
-    if inside:
-        return []
+    if labels.inside(lead, end):
+        return []  # a label inside that does not open it: no clause
     return _unlabelled_parts(text, lead, end)
 
 
 def _labelled_parts(text: str, labels: _Labels, inside: range, end: int) -> list[_Part]:
     parts: list[_Part] = []
+    starts, ends, words = labels.starts, labels.ends, labels.words
     for k in inside:
-        stop = labels.starts[k + 1] if k + 1 < inside.stop else end
-        s, e = _trim(text, labels.ends[k], stop)
+        # ``_trim`` of the list after each label, written out (it runs for every label).
+        s = ends[k]
+        e = starts[k + 1] if k + 1 < inside.stop else end
+        while s < e and text[s] in " \t\n":
+            s += 1
+        while e > s and text[e - 1] in _TRIM_END:
+            e -= 1
         if e > s:
-            parts.append(_Part(rl.LABEL_ROLE[labels.words[k]], s, e))
+            parts.append(_Part(rl.LABEL_ROLE[words[k]], s, e))
     return parts
 
 
@@ -310,8 +331,11 @@ def _unlabelled_parts(text: str, start: int, end: int) -> list[_Part]:
             return []
         units_text, verb = m.groups()  # by position: (units, verb)
         items, _ = split_units(units_text)
-        if not items or not all(looks_like_unit(cut_trailing(p.text)) for p in items):
+        if not items:
             return []
+        for item in items:
+            if not looks_like_unit(cut_trailing(item.text)):
+                return []
         us = start + s + m.start(1)
         parts.append(_Part(rl.VERB_ROLE[verb], us, us + len(units_text)))
     return parts
@@ -319,6 +343,10 @@ def _unlabelled_parts(text: str, start: int, end: int) -> list[_Part]:
 
 def _segments(body: str) -> tuple[list[tuple[int, int]], int]:
     """Top-level segments of an unlabelled clause, split on , and ; outside brackets."""
+    if not olx.OPENER.search(body):
+        # No opener, no depth (a stray closer opens nothing): every , and ; splits, and the
+        # text between them is found by one scan instead of a step per character.
+        return [(s, s + len(seg)) for s, seg in _offsets(_SEGMENT_SEP.split(body)) if seg], 0
     depth = 0
     segs: list[tuple[int, int]] = []
     s = 0
@@ -332,6 +360,16 @@ def _segments(body: str) -> tuple[list[tuple[int, int]], int]:
             s = i + 1
     segs.append((s, len(body)))
     return [x for x in segs if x[1] > x[0]], depth
+
+
+def _offsets(pieces: list[str]) -> list[tuple[int, str]]:
+    """Each piece of a one-character-separator split with its offset in the string split."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for piece in pieces:
+        out.append((pos, piece))
+        pos += len(piece) + 1
+    return out
 
 
 # --- own-line labelled clauses ---------------------------------------------------------------
@@ -350,11 +388,13 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> l
     footers = _Footers(text)
     k = 0
     for li, pos in enumerate(labels.starts):
-        if not _opens_line(text, pos):
-            continue
+        # A label inside a bracketed clause (most) is passed first: the cheaper test. Both only
+        # pass labels over, and ``taken`` is read in order however many labels skip the look.
         while k < len(taken) and taken[k][1] <= pos:
             k += 1
         if k < len(taken) and taken[k][0] <= pos < taken[k][1]:
+            continue
+        if not _opens_line(text, pos):
             continue
         if _in_table_line(text, pos):
             continue
@@ -507,7 +547,7 @@ def _unit_cell(cell: str) -> bool:
 def _table_unit(unit: str) -> bool:
     if not unit or rl.EMPTY_CELL.match(unit):
         return True
-    if len(unit) > 30 or any(c in unit for c in "。的:;!?") or _DIGIT.search(unit):
+    if len(unit) > 30 or not _NOT_IN_TABLE_UNIT.isdisjoint(unit) or _DIGIT.search(unit):
         return False
     return looks_like_unit(unit) or len(unit) <= 8
 
@@ -552,14 +592,14 @@ class _Lists:
         # units: cheaper to hash than the units themselves; ``fulls`` also by the prefix a list
         # without one borrows.
         self.units: dict[tuple[str, bool], _Read] = {}
-        self.fulls: dict[tuple[str, bool, str | None], list[str]] = {}
+        self.fulls: dict[tuple[tuple[str, bool], str | None], list[str]] = {}
 
 
 def _units_of(text: str, body: str, soft_tabs: bool) -> _Read:
     """The units of one list ``body`` of ``text``; TAB-broken names joined where ``soft_tabs``."""
     if not soft_tabs:
         # The two lists ``split_units`` reads with one scan: no brackets, or flat pairs only.
-        if _OPENERS.isdisjoint(body):
+        if not olx.OPENER.search(body):
             return _plain_units(body, olx.LIST_ITEM)
         if olx.FLAT_PAIRS.fullmatch(body):
             return _plain_units(body, olx.LIST_ITEM_PAIRED)
@@ -646,27 +686,29 @@ def _assignments_of(
 ) -> None:
     """Appends to ``out`` the records (to validate) of the units of one clause."""
     text = norm.text
-    # (part, its list as written, its units) of each role part, and the first deadline part.
-    read: list[tuple[_Part, str, _Read]] = []
+    # (part, its list as written and whether TAB may break a name, its units) of each role part
+    # that names a unit, and the first deadline part.
+    read: list[tuple[_Part, tuple[str, bool], _Read]] = []
     deadline_part = None
     clause_prefix = None  # the first place prefix of the clause's lists
-    any_units = False
+    has_lead = False  # whether a list is labelled lead
     known = lists.units
     for p in clause.parts:
         if p.role == rl.DEADLINE:
             if deadline_part is None:
                 deadline_part = p
             continue
-        body = text[p.start : p.end]
-        r = known.get((body, p.soft_tabs))
+        if p.role == rl.LEAD:
+            has_lead = True
+        key = (text[p.start : p.end], p.soft_tabs)
+        r = known.get(key)
         if r is None:
-            r = known[body, p.soft_tabs] = _units_of(text, body, p.soft_tabs)
-        read.append((p, body, r))
+            r = known[key] = _units_of(text, key[0], p.soft_tabs)
         if r.texts:
-            any_units = True
-        if clause_prefix is None:
-            clause_prefix = r.prefix
-    if not any_units:
+            read.append((p, key, r))
+            if clause_prefix is None:
+                clause_prefix = r.prefix
+    if not read:
         return
     if deadline_part is not None:
         deadline: str | None = _written(norm, deadline_part.start, deadline_part.end)
@@ -674,8 +716,8 @@ def _assignments_of(
     else:
         deadline = deadline_value = None
     # The first unit of a 责任单位 list leads where the notice says so and no list is labelled lead.
-    promote = first_is_lead and not any(p.role == rl.LEAD for p, _, _ in read)
-    clause_text = norm.raw(clause.start, clause.end)
+    promote = first_is_lead and not has_lead
+    clause_text = norm.original[clause_span.start : clause_span.end]  # ``norm.raw`` of the clause
     # ``Normalized.bounds`` of a unit's range, read from its offset maps directly: a unit is
     # never empty, so its bounds are the start of its first character and the end of its last.
     starts, ends = norm.starts, norm.ends
@@ -694,29 +736,29 @@ def _assignments_of(
         "span": None,
         "clause_span": clause_span,
     }
-    for part, body, r in read:
-        if not r.texts:
-            continue
+    copy, append = clause_record.copy, out.append  # (bound once: called per unit)
+    for part, key, r in read:
         # A list whose items carry no place prefix borrows the first prefix of the clause's lists.
-        fulls = understood.get((body, part.soft_tabs, clause_prefix))
+        understood_key = (key, clause_prefix)
+        fulls = understood.get(understood_key)
         if fulls is None:
-            fulls = understood[body, part.soft_tabs, clause_prefix] = understand(
+            fulls = understood[understood_key] = understand(
                 r.texts, r.groups, fallback_prefix=clause_prefix, names_place=lists.names_place
             )
-        clause_record["role"] = _role(part.role)
+        clause_record["role"] = _ROLES.get(part.role, "responsible")
         first = len(out)
         base = part.start
         for unit, s, e, full in zip(r.texts, r.starts, r.ends, fulls, strict=True):
             # ``unit`` is the normalised reading (widths folded, stray spaces gone): what the
             # span normalises to, and the same spelling whether the notice came as full-width
             # HTML or as plain text. The span is validated with its record.
-            record = clause_record.copy()
+            record = copy()
             record["unit"] = unit
             record["full"] = full
             record["span"] = {"start": starts[base + s], "end": ends[base + e - 1]}
             if aliases:
                 record["canonical"] = _canonical(unit, full, aliases)
-            out.append(record)
+            append(record)
         if promote and part.role == rl.RESPONSIBLE:
             out[first]["role"] = "lead"
 
@@ -730,10 +772,6 @@ def _written(norm: Normalized, start: int, end: int, reading: str | None = None)
     if len(raw) != len(reading) or any(c in raw for c in "<>\n\t|"):
         return reading
     return raw
-
-
-def _role(role: str) -> Role:
-    return _ROLES.get(role, "responsible")
 
 
 _ROLES: dict[str, Role] = {rl.LEAD: "lead", rl.COOPERATING: "cooperating"}

@@ -95,47 +95,51 @@ class _Point:
         return True
 
 
-def _number(s: str) -> int | None:
-    return int(s) if s.isdigit() else han_to_int(s)
-
-
 def _read_point(s: str, bare_unit: str | None, base: _Point | None) -> _Point | None:
     """``2017年7月`` → year 2017, month 7. A number with no unit takes ``bare_unit``
     (the left end of ``2017—2019年`` is a year because the right end is); missing larger
     parts come from ``base`` (the right end of ``2022年7月—9月`` takes 2022)."""
-    p = _Point()
+    # The parts are kept in locals and the point built once: this runs for every end of
+    # every distinct date of a notice.
+    year = month = day = None
     pos = 0
     for m in lx.TOKEN.finditer(s):
         if m.start() != pos:
             return None
         pos = m.end()
-        digits, written_unit = m.groups()  # (n, u), by number: cheaper than by name
-        n = _number(digits)
+        digits, unit = m.groups()  # (n, u), by number: cheaper than by name
+        n = int(digits) if digits.isdigit() else han_to_int(digits)
         if n is None:
             return None
-        unit = written_unit or bare_unit
         if unit is None:
-            unit = "年" if len(digits) == 4 else None
-        if unit is None:
-            return None
-        if unit.startswith("年"):
-            p.year = n
-        elif unit.startswith("月"):
-            p.month = n
+            unit = bare_unit
+            if unit is None:
+                if len(digits) != 4:
+                    return None
+                unit = "年"
+        # Every unit (年, 年度, 月, 月份, 日, 号, or a bare one of 年月日) is told by its first character.
+        first = unit[0]
+        if first == "年":
+            year = n
+        elif first == "月":
+            month = n
         else:
-            p.day = n
-    if pos != len(s) or (p.year is None and p.month is None and p.day is None):
+            day = n
+    if pos != len(s) or (year is None and month is None and day is None):
         return None
-    if base is not None and p.year is None:
-        p.year = base.year
-        if p.month is None:
-            p.month = base.month
-    return p
+    if base is not None and year is None:
+        year = base.year
+        if month is None:
+            month = base.month
+    return _Point(year, month, day)
 
 
 def _first_unit(s: str) -> str | None:
     m = lx.UNIT_CHAR.search(s)
-    return None if m is None else {"号": "日"}.get(m.group(), m.group())
+    if m is None:
+        return None
+    unit = m.group()
+    return "日" if unit == "号" else unit
 
 
 def _split_qualifier(s: str) -> tuple[str, str | None]:
@@ -191,10 +195,13 @@ def _interpret(m: re.Match[str]) -> DateParts | None:
 # frozen, so sharing one is safe.
 @lru_cache(maxsize=1024)
 def _interpret_groups(groups: tuple[str | None, ...]) -> DateParts | None:
-    found = next(((k, groups[i]) for k, i in _KIND_INDEX if groups[i] is not None), None)
-    if found is None:
+    for k, i in _KIND_INDEX:
+        whole = groups[i]
+        if whole is not None:
+            kind = k
+            break
+    else:
         return None
-    kind, whole = found
     body = _without_space(whole)
     qual_index = _QUAL_INDEX.get(kind)
     qualifier = groups[qual_index] if qual_index is not None else None

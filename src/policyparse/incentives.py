@@ -41,17 +41,22 @@ class IncentiveCues:
     of each of its clauses; a clause's answer serves every figure in it.
     """
 
-    __slots__ = ("_clause_cues", "_sentence_cue", "_text")
+    __slots__ = ("_clause_cues", "_text", "sentence_cue")
 
-    def __init__(self, text: str, sentence: tuple[int, int]) -> None:
+    def __init__(self, text: str, sentence: tuple[int, int], sentence_cue: bool | None = None) -> None:
+        """``sentence_cue``: whether INCENTIVE_CUE is in the sentence, when the caller has searched."""
         self._text = text
-        self._sentence_cue = bool(lx.INCENTIVE_CUE.search(text, sentence[0], sentence[1]))
+        # Whether the sentence holds a cue: without one, ``offers`` is False for any figure
+        # that is neither money nor a rate, which a caller may know without asking.
+        if sentence_cue is None:
+            sentence_cue = bool(lx.INCENTIVE_CUE.search(text, sentence[0], sentence[1]))
+        self.sentence_cue = sentence_cue
         self._clause_cues: dict[tuple[int, int], bool] = {}
 
     def offers(self, q: Quantity, clause: tuple[int, int]) -> bool:
         """Whether ``q`` (in ``clause`` of this sentence) is an amount offered as reward or subsidy."""
         money = q.kind in ("money", "percent")
-        if self._sentence_cue:
+        if self.sentence_cue:
             if money:
                 return True
             cue = self._clause_cues.get(clause)

@@ -38,6 +38,13 @@ HEADER_LIMIT = 6000  # no notice's header runs this long; bounds the search when
 _WS = regex.compile(r"\s+")
 
 
+def _without_space(s: str) -> str:
+    """``_WS.sub("", s)``. Most lines and titles hold no whitespace, and a printable string
+    without a plain space holds none (every other whitespace character is unprintable): the
+    pattern is run only when there may be some."""
+    return s if s.isprintable() and " " not in s else _WS.sub("", s)
+
+
 @dataclass(slots=True)
 class Metadata:
     title: str | None = None
@@ -209,7 +216,13 @@ def _title_candidates(
     text = norm.text
     out: list[tuple[int, int, int]] = []
     def in_number(a: int, b: int) -> bool:
-        return any(n.start < b and a < n.end for n in numbers)
+        # A plain loop (most headers hold no number or one): no generator frame per line.
+        for n in numbers:
+            if n.start < b and a < n.end:
+                break
+        else:
+            return False
+        return True
 
     for i, line in enumerate(lines):
         s, e = _strip_wrapping(text, numbers, line)
@@ -217,7 +230,7 @@ def _title_candidates(
             continue
         # Forward over a title broken across short lines until one ends in a document kind.
         j = i
-        joined = _WS.sub("", text[s:e])
+        joined = _without_space(text[s:e])
         while not _ends_in_kind(joined) and j + 1 < len(lines) and j - i < lx.TITLE_MAX_LINES:
             nxt = lines[j + 1].text.strip()
             if (
@@ -228,7 +241,7 @@ def _title_candidates(
             ):
                 break
             j += 1
-            joined += _WS.sub("", nxt)
+            joined += _without_space(nxt)
             e = lines[j].end
         if not _title_shaped(joined):
             continue
@@ -237,12 +250,12 @@ def _title_candidates(
         if joined.find("关于") > 0 or joined.startswith("关于"):
             while k > 0 and i - k < 3:
                 prev = lines[k - 1].text.strip()
-                if not prev or not lx.ORG.match(_WS.sub("", prev)):
+                if not prev or not lx.ORG.match(_without_space(prev)):
                     break
                 k -= 1
             if k < i:
                 s = lines[k].start + (len(lines[k].text) - len(lines[k].text.lstrip()))
-                joined = _WS.sub("", text[s:e])
+                joined = _without_space(text[s:e])
         strong = bool(lx.TITLE_STRONG.search(joined))
         out.append((0 if strong else 1, s, e))
     return out
@@ -266,7 +279,7 @@ def _org_above(norm: Normalized, line_start: int, floor: int) -> tuple[str, int,
             if parts:
                 break
             continue
-        if not lx.ORG.match(_WS.sub("", t)):
+        if not lx.ORG.match(_without_space(t)):
             break
         parts.append((prev_start, prev_end))
     if not parts:
@@ -321,7 +334,7 @@ def issuer_name(raw: str) -> str:
             run = ""
     if len(names) >= 2 and not run:
         return "、".join(names)
-    return str(_WS.sub("", raw))
+    return _without_space(raw)
 
 
 def _same_bodies(a: str, b: str) -> bool:
@@ -480,17 +493,17 @@ def read_metadata(
     header_numbers = [n for n in numbers if n.start < header_end]
     candidates = _title_candidates(norm, header_numbers, header_lines)
     if page_title:
-        meta.title = _WS.sub("", page_title)
+        meta.title = _without_space(page_title)
         at = text.find(meta.title, 0, header_end + len(meta.title))
         if at >= 0:
             title_range = (at, at + len(meta.title))
     elif text_title is not None:
         _, (value, vs, ve) = text_title
-        meta.title = _WS.sub("", value)
+        meta.title = _without_space(value)
         title_range = (vs, ve)
     elif candidates:
         _, s, e = min(candidates, key=lambda c: (c[0], c[1]))
-        meta.title = _WS.sub("", text[s:e])
+        meta.title = _without_space(text[s:e])
         title_range = (s, e)
     if title_range is not None:
         meta.title_span = norm.span(*title_range)
@@ -524,7 +537,7 @@ def read_metadata(
             # The title as written shows whether joint issuers were set apart by spaces.
             written = page_title or (norm.raw(*title_range) if title_range else "")
             cut = written.find("关于")
-            if cut > 0 and _WS.sub("", written[:cut]).lstrip("《") == title_org:
+            if cut > 0 and _without_space(written[:cut]).lstrip("《") == title_org:
                 title_org = issuer_name(written[:cut].lstrip().lstrip("《"))
     field_org = _first(page, lx.ISSUER_FIELDS) or _first(fields, lx.ISSUER_FIELDS)
     field_org = issuer_name(field_org) if field_org else None

@@ -88,9 +88,16 @@ class _Builder:
     def fold(self, chars: re.Pattern[str], mapping: dict[str, str]) -> None:
         # Each character maps to one character, so offsets are unchanged. Only the few
         # distinct characters present are replaced (str.translate looks every one up).
+        self.fold_present(set(chars.findall(self.text)), mapping)
+
+    def fold_present(self, present: set[str], mapping: dict[str, str]) -> None:
+        """``fold`` given the distinct characters found in the text; those ``mapping`` lacks
+        are left as they are."""
         text = self.text
-        for c in set(chars.findall(text)):
-            text = text.replace(c, mapping[c])
+        for c in present:
+            folded = mapping.get(c)
+            if folded is not None:
+                text = text.replace(c, folded)
         self.text = text
 
     def replace_same_length(self, new: str) -> None:
@@ -101,6 +108,10 @@ class _Builder:
     def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> None:
         """Replace every match of ``pattern`` (with a string or a function of the match)."""
         text = self.text
+        if repl == "":
+            # Most passes delete: every non-empty match is an edit.
+            self.cut([m.span() for m in pattern.finditer(text)])
+            return
         edits = []
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -111,7 +122,27 @@ class _Builder:
 
     def delete(self, matches: list[regex.Match[str]]) -> None:
         """Delete every (non-empty) match; ``sub(pattern, "")`` from matches found another way."""
-        self.apply([(m.start(), m.end(), "") for m in matches if m.end() > m.start()])
+        self.cut([m.span() for m in matches])
+
+    def cut(self, spans: list[tuple[int, int]]) -> None:
+        """``apply`` of edits that each delete ``text[s:e]`` (empty spans are skipped): the
+        kept runs of the text and of both maps are taken in one comprehension each, not
+        edit by edit."""
+        spans = [(s, e) for s, e in spans if e > s]
+        if not spans:
+            return
+        text = self.text
+        # Kept run k lies between the end of cut k-1 and the start of cut k.
+        keeps = [0, *[e for _, e in spans]]
+        stops = [*[s for s, _ in spans], len(text)]
+        runs = list(zip(keeps, stops, strict=True))
+        old_starts, old_ends = memoryview(self.starts), memoryview(self.ends)
+        typecode = self.starts.typecode
+        starts, ends = array(typecode), array(typecode)
+        starts.frombytes(b"".join([old_starts[a:b] for a, b in runs]))
+        ends.frombytes(b"".join([old_ends[a:b] for a, b in runs]))
+        self.text = "".join([text[a:b] for a, b in runs])
+        self.starts, self.ends = starts, ends
 
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Replace ``text[s:e]`` by ``r`` for each non-overlapping edit, in one pass."""
@@ -294,10 +325,11 @@ def normalize(original: str) -> Normalized:
     b = _Builder(original)
     if "\r" in b.text:
         b.sub(lx.CR, "\n")
-    b.fold(lx.FOLD_CHARS, lx.FOLD_MAP)
-    # Each character looked for on its own: thirty scans for one character cost less than
-    # one scan for a class of thirty.
-    if any(c in b.text for c in lx.TRADITIONAL_CHARS):
+    # The scan for the characters to fold also finds any traditional ones (see
+    # FOLD_OR_TRADITIONAL): folding neither adds nor removes one.
+    present = set(lx.FOLD_OR_TRADITIONAL.findall(b.text))
+    b.fold_present(present, lx.FOLD_MAP)
+    if not present.isdisjoint(lx.TRADITIONAL_SET):
         b.replace_same_length(_to_simplified(b.text))
     if "<" in b.text:
         if "|" in b.text:
@@ -329,10 +361,13 @@ def normalize(original: str) -> Normalized:
     # engine would try them at every character.
     b.delete(matches_at(lx.MD_BULLET, b.text, _bullet_starts(b.text)))
     b.delete(matches_at(lx.CRUFT_LINE, b.text, _cruft_starts(b.text)))
-    tabs = "\t" in b.text
-    b.sub(lx.SPACE_IN_MARKER if tabs else lx.SPACE_IN_MARKER_NO_TAB, "")
-    b.sub(lx.SPACE_BETWEEN_HAN, "")
-    b.sub(lx.EDGE_SPACE if tabs else lx.EDGE_SPACE_NO_TAB, "")
+    if "\t" in b.text:
+        b.sub(lx.SPACE_IN_MARKER, "")
+        b.sub(lx.SPACE_BETWEEN_HAN, "")
+        b.sub(lx.EDGE_SPACE, "")
+    else:
+        # The same three passes in one scan (see SPACES_NO_TAB).
+        b.sub(lx.SPACES_NO_TAB, "")
     if "?" in b.text:
         b.sub(lx.LOST_DASH, "—")
     return b.build(original)

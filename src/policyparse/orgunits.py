@@ -25,8 +25,9 @@ from .lexicon import orgunits as lx
 from .lexicon import roles as rl
 
 _SEP_CHARS = lx.SEPARATOR_CHARS
+_PREFIX_CHARS = lx.PREFIX_CHARS  # (module attributes read per unit: bound once here)
+_PREFIX_NOT_BEFORE = lx.PREFIX_NOT_BEFORE
 _STRONG = lx.STRONG_SEPARATOR_CHARS
-_OPENERS = frozenset(lx.BRACKETS)
 
 
 class Piece(NamedTuple):
@@ -46,7 +47,7 @@ class Piece(NamedTuple):
 def _inside_brackets(body: str) -> list[bool]:
     """For each character, whether it lies inside a balanced bracket or quote pair."""
     inside = [False] * len(body)
-    if _OPENERS.isdisjoint(body):
+    if not lx.OPENER.search(body):
         return inside  # no opener, nothing inside (a stray closer opens nothing)
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(body):
@@ -75,7 +76,7 @@ def split_units(body: str) -> tuple[list[Piece], str]:
 # and again); the results are immutable, so each distinct list is split once.
 @lru_cache(maxsize=4096)
 def _split_units(body: str) -> tuple[tuple[Piece, ...], str]:
-    if _OPENERS.isdisjoint(body):
+    if not lx.OPENER.search(body):
         return _split_plain(body)
     if lx.FLAT_PAIRS.fullmatch(body):
         return _split_plain(body, lx.LIST_ITEM_PAIRED)
@@ -116,7 +117,7 @@ def _split_plain(body: str, pattern: re.Pattern[str] = lx.LIST_ITEM) -> tuple[tu
     group = 0
     pos = 0
     # A body without a strong separator is one group: its separators need no look.
-    strong = not _STRONG.isdisjoint(body)
+    strong = lx.STRONG_SEPARATOR.search(body) is not None
     # The matches follow one another without a gap (each takes the separators before its
     # item), so offsets are summed lengths: ``findall``'s strings, without match objects.
     for sep, item in pattern.findall(body):
@@ -142,9 +143,9 @@ def cut_trailing(unit: str) -> str:
 
 def looks_like_unit(unit: str) -> bool:
     """A short name that ends the way a body's name ends: what an unlabelled clause must list."""
-    if not unit or len(unit) > 30 or any(c in unit for c in "的要将对把被应须。:!?“”《》"):
+    if not unit or len(unit) > 30 or not lx.NOT_IN_UNIT.isdisjoint(unit):
         return False
-    return lx.ORG_SUFFIX.search(unit) is not None or lx.JOINT_LEVELS.fullmatch(unit) is not None
+    return _complete(unit)  # the same test, answered once per distinct unit
 
 
 @lru_cache(maxsize=8192)
@@ -244,7 +245,7 @@ def understand(
         return []
     fulls = _distribute_suffixes(units, groups if groups is not None else [0] * len(units))
     # ``prefix_of`` of each unit, written out: it is asked of every unit of every list.
-    prefixes = [u[0] if u[:1] in lx.PREFIX_CHARS and u[1:2] not in lx.PREFIX_NOT_BEFORE else None for u in fulls]
+    prefixes = [u[0] if u[:1] in _PREFIX_CHARS and u[1:2] not in _PREFIX_NOT_BEFORE else None for u in fulls]
     if None not in prefixes:
         return fulls  # every unit carries its prefix: none to restore (most lists)
     out = fulls  # a list of its own; each unit is read before it is restored

@@ -122,7 +122,13 @@ def find_phases(
     index = DateIndex(dates)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        # A plain loop: a generator under any() or all() costs a frame per call.
+        for a, b in taken:
+            if a < e and s < b:
+                break
+        else:
+            return True
+        return False
 
     ordinal_named = matches_at(lx.ORDINAL_NAMED, text, ordinal_starts)
     passes = (
@@ -164,7 +170,8 @@ def find_phases(
             "name": name,
             "start": bounds[0],
             "end": bounds[1],
-            "text": norm.raw(start, end),
+            # ``norm.raw(start, end)``: the same original range ``bounds`` just gave.
+            "text": norm.original[s:e],
             "span": {"start": s, "end": e},
         })
         where.append((start, end))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .lexicon import quantities as lx
 from .numerals import han_to_int
@@ -124,6 +125,18 @@ def unit_kind(unit: str) -> Kind:
     return "count"
 
 
+@lru_cache(maxsize=512)
+def _unit_of(written: str) -> tuple[str, Kind]:
+    """``base_unit`` of a written unit and that unit's ``unit_kind``.
+
+    A notice writes few units many times: each figure after the first of its unit costs a
+    look-up rather than two calls. The units are the grammar's (a closed list), so the bound
+    is never reached in practice.
+    """
+    unit = base_unit(written)
+    return unit, unit_kind(unit)
+
+
 def multiplier_of(word: str | None) -> Decimal:
     """万 → 10000, 亿 → 1e8 …; 1 for no multiplier."""
     return lx.MULTIPLIERS.get(word or "", _ONE)
@@ -165,7 +178,8 @@ def iter_quantities(
             last = m.lastindex or 1  # never None: every alternative captures its number
             if last != 1 and m[last].partition("/")[0] in time_units:
                 continue
-        q = _read(m.groups(), m.start(), m.end(), text)
+        s, e = m.span()
+        q = _read(m.groups(), s, e, text)
         if q is not None:
             yield q
 
@@ -187,27 +201,27 @@ def _read(g: tuple[str | None, ...], s: int, e: int, text: str) -> Quantity | No
         lo, hi = parse_number(first + lo_rest), parse_number(hi_t)  # QUANTITY's ``lo``
         if lo is None or hi is None:
             return None
-        unit = base_unit(hiunit)
+        unit, kind = _unit_of(hiunit)
         mult = multiplier_of(himult)
         lo_mult = multiplier_of(lomult) if lomult else mult
         lo_v, hi_v = lo * lo_mult, hi * mult
         if lo_v > hi_v:  # 2017-12 or 5—3: not a range we can read
             return None
         return _quantity(
-            s, e, text[s:e], _exact(hi_v), unit, _exact(lo_v), mult, (himult or "") + hiunit, unit_kind(unit), han
+            s, e, text[s:e], _exact(hi_v), unit, _exact(lo_v), mult, (himult or "") + hiunit, kind, han
         )
     assert num_rest is not None and unit_w is not None
     num = first + num_rest  # QUANTITY's ``num``
-    unit = base_unit(unit_w)
+    unit, kind = _unit_of(unit_w)
     if mult_w is None and num.isascii() and num.isdigit() and len(num) <= _PLAIN_DIGITS_MAX:
         # Most figures are plain whole numbers (20件, 2025年): their value is their digits,
         # what parse_number, × 1 and _exact give the long way.
-        return _quantity(s, e, text[s:e], Decimal(num), unit, None, _ONE, unit_w, unit_kind(unit), han)
+        return _quantity(s, e, text[s:e], Decimal(num), unit, None, _ONE, unit_w, kind, han)
     v = parse_number(num)
     if v is None:
         return None
     mult = multiplier_of(mult_w)
-    return _quantity(s, e, text[s:e], _exact(v * mult), unit, None, mult, (mult_w or "") + unit_w, unit_kind(unit), han)
+    return _quantity(s, e, text[s:e], _exact(v * mult), unit, None, mult, (mult_w or "") + unit_w, kind, han)
 
 
 def is_number_cell(cell: str) -> bool:

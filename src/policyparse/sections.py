@@ -120,32 +120,32 @@ class Outline:
     def to_models(self, norm: Normalized) -> list[Section]:
         """The tree as ``Section`` models with spans into the original text."""
         # The whole tree is validated in one call, spans and children included: the same
-        # checks as building every Section and Span on its own.
-        return validate_list(Section, [_section_record(self.nodes, n, norm) for n in self.nodes if n.parent is None])
-
-
-def _section_record(nodes: list[OutlineNode], n: OutlineNode, norm: Normalized) -> dict[str, object]:
-    """``n`` and its subtree as the data of a ``Section``. (A module function rather than a
-    closure inside ``to_models``: a recursive closure is a reference cycle that only the
-    cyclic collector frees.)"""
-    starts, ends = norm.starts, norm.ends
-    a, b = n.start, n.heading_end
-    e = n.end if n.end > b else b
-    # ``norm.bounds`` of a non-empty range read straight from the offset map (a heading holds
-    # its marker, so both ranges are non-empty), without a method call per offset.
-    hs, he = (starts[a], ends[b - 1]) if b > a else norm.bounds(a, b)
-    ss, se = (starts[a], ends[e - 1]) if e > a else norm.bounds(a, e)
-    return {
-        "path": n.path,
-        "marker": n.marker,
-        "kind": n.kind,
-        "number": n.number,
-        "level": n.level,
-        "title": n.title,
-        "heading": {"start": hs, "end": he},
-        "span": {"start": ss, "end": se},
-        "children": [_section_record(nodes, nodes[k], norm) for k in n.children],
-    }
+        # checks as building every Section and Span on its own. Each node's data is built
+        # once, in one pass, then linked to its children's (no call per node).
+        nodes, starts, ends = self.nodes, norm.starts, norm.ends
+        records: list[dict[str, object]] = []
+        for n in nodes:
+            a, b = n.start, n.heading_end
+            e = n.end if n.end > b else b
+            # ``norm.bounds`` of a non-empty range read straight from the offset map (a heading
+            # holds its marker, so both ranges are non-empty), without a method call per offset.
+            hs, he = (starts[a], ends[b - 1]) if b > a else norm.bounds(a, b)
+            ss, se = (starts[a], ends[e - 1]) if e > a else norm.bounds(a, e)
+            records.append({
+                "path": n.path,
+                "marker": n.marker,
+                "kind": n.kind,
+                "number": n.number,
+                "level": n.level,
+                "title": n.title,
+                "heading": {"start": hs, "end": he},
+                "span": {"start": ss, "end": se},
+                "children": [],
+            })
+        for n, record in zip(nodes, records, strict=True):
+            if n.children:
+                record["children"] = [records[k] for k in n.children]
+        return validate_list(Section, [r for n, r in zip(nodes, records, strict=True) if n.parent is None])
 
 
 
@@ -230,9 +230,13 @@ def _candidates(text: str) -> list[_Candidate]:
                 continue  # a blank line
         table = False
         if text[start] == "|":
+            # A table row: its cells are not headings. Most rows end on their bar, seen in
+            # place; only a row with trailing spaces is copied to strip them.
+            if eol - start > 1 and text[eol - 1] == "|":
+                continue
             stripped = text[start:eol].rstrip()
             if len(stripped) > 1 and stripped.endswith("|"):
-                continue  # a table row: its cells are not headings
+                continue
             # The first line of a body pasted into one table cell.
             table = True
             start += 1
@@ -247,9 +251,9 @@ def _candidates(text: str) -> list[_Candidate]:
                 marker = f"{annex.group('word')}{num}"
                 out.append(_Candidate("annex", num, marker, start, annex.start("rest"), eol, False, rest))
         else:
-            starts = [start]
-            if eol - pos >= LONG_LINE and not table:
-                starts += [m.end() for m in INLINE_HEADING.finditer(text, pos, eol)]
+            # Only a long line (a flattened body) is searched for headings inside it.
+            starts = (start,) if eol - pos < LONG_LINE or table else (
+                start, *[m.end() for m in INLINE_HEADING.finditer(text, pos, eol)])
             for s in starts:
                 m = MARKER.match(text, s, eol)
                 if not m or m.lastindex is None or (m.end() >= eol and s != start):
@@ -315,12 +319,15 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         if _is_toc_entry(text, c, nxt):
             drop.add(i)
     starts = [c.start for c in cands]
+    # A 目录 line holds 录: only the lines holding one are tried, not every character.
+    toc_headings = matches_at(TOC_HEADING, text, line_starts(text, "录"))
+    # Candidates by family and number, for finding where the contents end: only a notice
+    # with a contents heading needs them.
     by_number: dict[tuple[str, int], list[int]] = {}
-    for i, c in enumerate(cands):
+    for i, c in enumerate(cands if toc_headings else ()):
         if i not in drop:
             by_number.setdefault((c.kind, c.number), []).append(i)
-    # A 目录 line holds 录: only the lines holding one are tried, not every character.
-    for m in matches_at(TOC_HEADING, text, line_starts(text, "录")):
+    for m in toc_headings:
         first = bisect.bisect_left(starts, m.end())
         if first >= len(cands):
             continue
@@ -395,7 +402,8 @@ def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
 
 
 def _clean_title(s: str) -> str:
-    return s.strip().rstrip("|").strip()
+    # A title rarely holds a table's bar: then one strip does.
+    return s.strip().rstrip("|").strip() if "|" in s else s.strip()
 
 
 def _annex_title(text: str, line_end: int, bound: int) -> tuple[str, int]:
@@ -434,67 +442,72 @@ def build_outline(norm: Normalized) -> Outline:
     parts: list[int | None] = [None]  # per part: the annex node that opens it, if any
     used: set[tuple[int, str]] = set()
     last_number: dict[str, int] = {}  # kind → last number accepted in this part
+    n_cands, text_len = len(cands), len(text)
     for i, c in enumerate(cands):
-        rank = RANK[c.kind]
+        # The candidate's fields are read into locals once: this loop runs per heading.
+        kind, number = c.kind, c.number
         new_part = False
-        if c.kind == "annex":
+        if kind == "annex":
             keep = 0
             new_part = True
         else:
+            rank = RANK[kind]
             keep = len(stack)
             while keep and RANK[nodes[stack[keep - 1]].kind] > rank:
                 keep -= 1
             top = nodes[stack[keep - 1]] if keep else None
-            if top is not None and top.kind == c.kind:
-                if c.number == top.number + 1:
+            if top is not None and top.kind == kind:
+                if number == top.number + 1:
                     keep -= 1
-                elif top.number + 1 < c.number <= top.number + MAX_GAP and _continued(cands, i):
+                elif top.number + 1 < number <= top.number + MAX_GAP and _continued(cands, i):
                     keep -= 1  # a heading in between was lost; the numbering goes on from here
-                elif c.number == 1 and keep == 1 and top.number >= 2 and not c.inline:
+                elif number == 1 and keep == 1 and top.number >= 2 and not c.inline:
                     # Numbering starts again at the top level: a carried text begins.
                     keep = 0
                     new_part = True
                 else:
                     continue
             else:
-                run_on = last_number.get(c.kind)
-                opens = c.number == 1 or (run_on is not None and c.number == run_on + 1)
+                run_on = last_number.get(kind)
+                opens = number == 1 or (run_on is not None and number == run_on + 1)
                 # A list whose first heading was lost (or an excerpt) still opens when the next
                 # heading of its family continues it.
                 if not opens and not (run_on is None and _continued(cands, i, within_parent=True)):
                     continue
-        bound = cands[i + 1].start if i + 1 < len(cands) else len(text)
-        # A heading inline in a flattened body ends where the next candidate starts.
-        limit = min(c.line_end, bound)
-        if c.kind == "annex":
+        bound = cands[i + 1].start if i + 1 < n_cands else text_len
+        if kind == "annex":
             if c.rest:
                 title, title_end = _clean_title(c.rest), c.line_end
             else:
                 title, title_end = _annex_title(text, c.line_end, bound)
         else:
-            title, title_end = _title(text, c, limit, bound)
+            # A heading inline in a flattened body ends where the next candidate starts.
+            line_end = c.line_end
+            title, title_end = _title(text, c, line_end if line_end < bound else bound, bound)
             if "." in title and FILE_NAME.search(title):
                 continue  # a download link, numbered like a list item
         part_no = len(parts) if new_part else len(parts) - 1
         parent = stack[keep - 1] if keep else None
-        path = c.marker if parent is None else f"{local[parent]}/{c.marker}"
+        marker = c.marker
+        path = marker if parent is None else f"{local[parent]}/{marker}"
         if (part_no, path) in used:
             continue
         if new_part:
-            parts.append(len(nodes) if c.kind == "annex" else None)
+            parts.append(len(nodes) if kind == "annex" else None)
             last_number = {}
         used.add((part_no, path))
         del stack[keep:]
-        heading_end = max(title_end, c.body_start)
-        node = OutlineNode(path, c.marker, c.kind, c.number, len(stack) + 1, c.start, heading_end, title,
-                           parent=parent, part=part_no)
-        nodes.append(node)
+        body_start = c.body_start
+        idx = len(nodes)
+        # Every field by position (no keyword matching, no default factory), one per heading.
+        nodes.append(OutlineNode(path, marker, kind, number, len(stack) + 1, c.start,
+                                 title_end if title_end > body_start else body_start, title,
+                                 0, parent, [], part_no))
         local.append(path)
-        idx = len(nodes) - 1
         if parent is not None:
             nodes[parent].children.append(idx)
         stack.append(idx)
-        last_number[c.kind] = c.number
+        last_number[kind] = number
     _close(nodes, len(text))
     _prefix_carried(text, nodes, parts)
     return Outline(nodes)

@@ -69,8 +69,10 @@ class _Doc:
     # than a scan of every phase and every earlier date (quadratic on long notices).
     phase_starts: list[int] = field(default_factory=list)
     phase_reach: list[int] = field(default_factory=list)  # running max of the scopes' ends
-    cue_nodes: list[OutlineNode | None] = field(default_factory=list)
-    cue_in_phase: list[bool] = field(default_factory=list)
+    # Each cue's section and whether a phase holds it: only the walk for a section's date
+    # reads them, which most figures (dated by their sentence) never reach. Made on first use.
+    cue_nodes: list[OutlineNode | None] | None = None
+    cue_in_phase: list[bool] | None = None
     article_paths: dict[str, bool] = field(default_factory=dict)  # path → is a regulation's article
     section_scopes: dict[int, tuple[set[int], int]] = field(default_factory=dict)  # see _section_scope
     has_rows: bool = True  # whether a line of the text opens with "|" (a task table's row)
@@ -106,8 +108,6 @@ def find_targets(
     for _, b, _ in doc.phase_scopes:
         reach = max(reach, b)
         doc.phase_reach.append(reach)
-    doc.cue_nodes = [outline.node_at(c.pos) for c in cues]
-    doc.cue_in_phase = [_phase_at(doc, c.pos) is not None for c in cues]
     doc.excluded = bracketed + [m.span() for m in lx.QUOTED.finditer(text)]
     doc.excluded.sort()
     doc.has_rows = _has_rows(text)
@@ -126,20 +126,26 @@ def find_targets(
     found = find_quantities(text, skip_time=True)
     # Whether each figure lies in a title or a quotation, for all figures in one merge of two
     # sorted lists rather than a bisection per figure.
-    free = _outside_all(doc.excluded, [q.start for q in found])
+    # (Most notices quote nothing and name no title: every figure is then free.)
+    free = _outside_all(doc.excluded, [q.start for q in found]) if doc.excluded else [True] * len(found)
     k = 0
     n = len(found)
     while k < n:
-        s0, s1 = _sentence_at(text, found[k].start)
+        s0, s1, c0, c1 = _sentence_and_clause(text, found[k].start)
         first = k
         while k < n and found[k].start < s1:
             k += 1
         if consumed and _inside(consumed, s0):
             continue
-        qs = [found[j] for j in range(first, k) if free[j]]
-        if not qs:
-            continue
-        _read_sentence(doc, qs, s0, s1, sink)
+        if k - first == 1:  # most sentences hold one figure: no list to filter
+            if not free[first]:
+                continue
+            qs = [found[first]]
+        else:
+            qs = [found[j] for j in range(first, k) if free[j]]
+            if not qs:
+                continue
+        _read_sentence(doc, qs, s0, s1, (c0, c1), sink)
 
     # A fund the notice sets up is a commitment in a plan, but one more subsidy line in a
     # rulebook that is mostly subsidies.
@@ -166,10 +172,41 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The sentence (a run of ``lx.SENTENCE``) holding ``pos``, which is no sentence end."""
+    """The sentence (a run of ``lx.SENTENCE``) holding ``pos``, which is no sentence end.
+
+    (The plain form of ``_sentence_and_clause``'s sentence, which the tests hold it to.)
+    """
     m = lx.SENTENCE_END_BEFORE.search(text, 0, pos)
     m2 = lx.SENTENCE_END.search(text, pos)
     return (m.end() if m else 0), (m2.start() if m2 else len(text))
+
+
+def _sentence_and_clause(text: str, pos: int) -> tuple[int, int, int, int]:
+    """``(*_sentence_at(text, pos), *_clause(text, pos, s0, s1))`` in fewer searches."""
+    # A sentence end is a clause end too: the clause's bounds are found first, and the
+    # sentence's are searched for only past a bound that is no sentence end (a figure in a
+    # sentence's last clause, as most are, spares the forward one).
+    m = lx.CLAUSE_END_BEFORE.search(text, 0, pos)
+    if m is None:
+        s0 = c0 = 0
+    else:
+        c0 = m.end()
+        if text[m.start()] in lx.SENTENCE_END_CHARS:
+            s0 = c0
+        else:
+            m0 = lx.SENTENCE_END_BEFORE.search(text, 0, m.start())
+            s0 = m0.end() if m0 else 0
+    m2 = lx.CLAUSE_END.search(text, pos)
+    if m2 is None:
+        s1 = c1 = len(text)
+    else:
+        c1 = m2.start()
+        if text[c1] in lx.SENTENCE_END_CHARS:
+            s1 = c1
+        else:
+            m3 = lx.SENTENCE_END.search(text, m2.end())
+            s1 = m3.start() if m3 else len(text)
+    return s0, s1, c0, c1
 
 
 def _clause(text: str, pos: int, s0: int, s1: int) -> tuple[int, int]:
@@ -213,6 +250,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 # --- one sentence ----------------------------------------------------------------------
 
+# The kinds of figure a sentence without an incentive cue may still offer (``IncentiveCues.offers``).
+_OFFERED_KINDS = frozenset({"money", "percent"})
+
 # A figure, its clause, its section and that section's path (``_deadline`` reads the section:
 # looked up once per figure).
 _Kept = tuple[Quantity, tuple[int, int], OutlineNode | None, str | None]
@@ -227,12 +267,23 @@ class _Sink:
     funds: list[tuple[int, _Record, Incentive]]  # a fund set up: a target or an incentive, decided last
 
 
-def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int, sink: _Sink) -> None:
+def _read_sentence(
+    doc: _Doc, qs: list[Quantity], s0: int, s1: int, clause: tuple[int, int], sink: _Sink
+) -> None:
+    """Targets and incentives of the figures ``qs`` of the sentence ``s0:s1``.
+
+    ``clause`` is the clause of one offset of the sentence (any: it starts the per-clause memo).
+    """
     text = doc.norm.text
     keep: list[_Kept] = []
-    offers = IncentiveCues(text, (s0, s1)).offers
+    # Most sentences hold none of the cues searched for below: one search tells (see
+    # lx.SENTENCE_CUES), and spares each of them.
+    cued = lx.SENTENCE_CUES.search(text, s0, s1) is not None
+    # Without a cue in the sentence only money or a rate can be offered (see ``offers``): the
+    # memo of the sentence's cues is made for the first figure that may be.
+    sentence_cue = cued and bool(lx.INCENTIVE_CUE.search(text, s0, s1))
+    cues: IncentiveCues | None = None
     # Figures of one clause share its bounds and its clause-wide tests: worked out once.
-    clause = (0, 0)
     rule: bool | None = None
     for i, q in enumerate(qs):
         pos, end = q.start, q.end
@@ -246,17 +297,23 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int, sink: _Sink)
         c0, c1 = clause
         node = doc.outline.node_at(pos)
         path = node.path if node else None  # Outline.path_at(pos)
-        if offers(q, clause):
+        if sentence_cue or q.kind in _OFFERED_KINDS:
+            if cues is None:
+                cues = IncentiveCues(text, (s0, s1), sentence_cue)
+            offered = cues.offers(q, clause)
+        else:
+            offered = False
+        if offered:
             if q.kind in ("money", "percent") or lx.INCENTIVE_CUE.search(text, c0, pos):
                 sink.incentives.append(build_incentive(doc.norm, q, path, clause, (s0, s1)))
             continue
         # Not a goal: the cheapest tests first (every one of them only drops the figure).
         if q.han and q.unit in lx.HAN_SKIP_UNITS:
             continue  # 二次供水, 一次性: terms, not counts
-        if path and _is_article(doc, path):
+        if path and (doc.article_paths.get(path) or (path not in doc.article_paths and _is_article(doc, path))):
             continue  # a regulation's articles state rules, not goals
         if rule is None:
-            rule = bool(lx.RULE_OR_FORMULA.search(text, c0, c1))
+            rule = cued and bool(lx.RULE_OR_FORMULA.search(text, c0, c1))
         if rule:
             continue
         after = text[end : end + 1]
@@ -286,7 +343,12 @@ def _read_sentence(doc: _Doc, qs: list[Quantity], s0: int, s1: int, sink: _Sink)
             continue
         keep.append((q, clause, node, path))
 
-    state = _ClauseState()
+    if not keep:
+        return
+    state = _ClauseState(baseline=False if cued else None)  # None: no base year in the sentence
+    if len(keep) == 1:
+        _group_targets(doc, keep, s0, s1, state, sink)  # what ``_groups`` makes of one figure
+        return
     for group in _groups(text, keep):
         _group_targets(doc, group, s0, s1, state, sink)
 
@@ -339,7 +401,8 @@ class _ClauseState:
     clause: tuple[int, int] = (-1, -1)
     seg_start: int = 0
     last_metric: str = ""
-    # The sentence's first base year (BASELINE over the whole sentence), looked up once.
+    # The sentence's first base year (BASELINE over the whole sentence), looked up once:
+    # False until then, None for none.
     baseline: regex.Match[str] | bool | None = False
 
 
@@ -370,12 +433,16 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
     cmp_prefix: str | None = None  # read from the segment when no suffix decides
     subject = _trim_metric(segment)
     respectively = "分别" in segment  # lx.RESPECTIVELY
+    han_lo, han_hi = lx.COMMON_HAN_RANGE
+    # Where the text of each figure's target starts. The figures of a group open with a
+    # numeral, no joiner: the strip stops in the segment (or at the first figure) for all.
+    t0 = _lstrip_pos(text, seg_start, first.start)
 
     for k, (q, _, node, path) in enumerate(group):
         suffix = lx.SUFFIX_CUE.match(text, q.end) if text[q.end : q.end + 1] in lx.SUFFIX_CUE_FIRST else None
         q_end = suffix.end() if suffix else q.end
         comparator: Comparator
-        if q.is_range:
+        if q.value_min is not None:  # q.is_range
             comparator = "range"
         elif (
             suffix
@@ -393,7 +460,10 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             if noun:
                 metric = metric + noun
                 text_end = noun_end
-        names = bool(lx.TWO_HAN.search(metric))
+        # (Most metrics open with two common ideographs: the range tells without the search.)
+        names = (han_lo <= metric[:1] <= han_hi and han_lo <= metric[1:2] <= han_hi) or bool(
+            lx.TWO_HAN.search(metric)
+        )
         if state.last_metric and not names:
             metric = state.last_metric  # "改造煤电机组规模16台980万千瓦": one metric, two figures
             names = bool(lx.TWO_HAN.search(metric))
@@ -408,11 +478,19 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
                 metrics = parts
         state.seg_start = max(state.seg_start, next_start)
         state.last_metric = metric
-        deadline, source, past = _deadline(doc, q.start, s0, node)
+        # The deadline: the last date before the figure if it is in the sentence (the usual
+        # source, whose year may be past), else the nearest other source that states one.
+        deadline: str | None
+        i = bisect.bisect_left(doc.cue_pos, q.start) - 1
+        if i >= 0 and doc.cues[i].pos >= s0:
+            deadline, source = doc.cues[i].value, "sentence"
+            past = doc.issue_year is not None and int(deadline[:4]) < doc.issue_year
+        else:
+            deadline, source = _deadline_outside_sentence(doc, q.start, i, node)
+            past = False
         if past:
             continue
-        baseline = _baseline(text, s0, s1, q.start, state)
-        t0 = _lstrip_pos(text, seg_start, q.start)
+        baseline = None if state.baseline is None else _baseline(text, s0, s1, q.start, state)
         made = None  # the fields every metric of this figure shares, made on first use
         for metric_k in metrics:
             # (``names`` is this test's answer for ``metric`` itself, the usual only one)
@@ -434,7 +512,7 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             # The record as ``Target`` validates it, spans included (no Span models built first).
             target: _Record = {
                 "path": path,
-                "metric": _no_spaces(metric_k),
+                "metric": metric_k.replace(" ", "").replace("\t", ""),  # _no_spaces
                 "comparator": comparator,
                 "value": q.value,
                 "value_min": q.value_min,
@@ -512,41 +590,23 @@ def _trim_metric(segment: str) -> str:
         s = lx.BASELINE_IN_METRIC.sub("", s)
     if s[:1] in lx.LEAD_PREP_FIRST:
         s = lx.LEAD_PREP.sub("", s)
-    if not _may_trim(s):
-        return s.strip()  # what the loop below gives: neither side has scaffolding to trim
+    # Each pattern only where ``s`` may open (or end) with what it removes: most metrics
+    # open with no scaffolding, and the left pattern's long alternation costs more than a set
+    # look-up; anchored at the end, the right one would still try every offset of ``s`` to
+    # learn it has nothing to remove. ``\d`` is any Unicode decimal digit: the few digits of
+    # planes past the first that ``isdecimal`` may not know (Unicode versions differ) take
+    # the slow way. With neither gate open, a round gives ``s`` back and the loop ends.
     for _ in range(3):
-        new = _trim_right(_trim_left(s))
+        new = s
+        c = new[:1]
+        if c and (c in lx.LEFT_SCAFFOLD_FIRST or c.isdecimal() or c > "\uffff"):
+            new = str(lx.LEFT_SCAFFOLD.sub("", new))
+        if new and new[-1] in lx.RIGHT_SCAFFOLD_LAST:
+            new = str(lx.RIGHT_SCAFFOLD.sub("", new))
         if new == s:
             break
         s = new
-    return str(s).strip()
-
-
-def _may_trim(s: str) -> bool:
-    """Whether ``_trim_left`` or ``_trim_right`` may change ``s`` (their gates, asked at once)."""
-    if not s:
-        return False
-    c = s[0]
-    return c in lx.LEFT_SCAFFOLD_FIRST or c.isdecimal() or c > "\uffff" or s[-1] in lx.RIGHT_SCAFFOLD_LAST
-
-
-def _trim_left(s: str) -> str:
-    """``LEFT_SCAFFOLD.sub("", s)``, skipped when ``s`` cannot open with scaffolding."""
-    # Most metrics open with no scaffolding, and the pattern's long alternation costs more
-    # than a set look-up. ``\d`` is any Unicode decimal digit; the few digits of planes past
-    # the first that ``isdecimal`` may not know (Unicode versions differ) take the slow way.
-    c = s[:1]
-    if c and (c in lx.LEFT_SCAFFOLD_FIRST or c.isdecimal() or c > "\uffff"):
-        return str(lx.LEFT_SCAFFOLD.sub("", s))
-    return s
-
-
-def _trim_right(s: str) -> str:
-    """``RIGHT_SCAFFOLD.sub("", s)``, skipped when ``s`` cannot end with scaffolding."""
-    # Anchored at the end, the search would still try every offset of ``s`` to learn that.
-    if s and s[-1] in lx.RIGHT_SCAFFOLD_LAST:
-        return str(lx.RIGHT_SCAFFOLD.sub("", s))
-    return s
+    return s.strip()
 
 
 def _noun_after(text: str, pos: int, c1: int) -> tuple[str, int, int]:
@@ -628,7 +688,10 @@ def deadline_cues(
                 bracketed if bracketed is not None else [m.span() for m in _BRACKETED.finditer(text)],
                 [m.span() for m in _TITLE_PAREN.finditer(text)],
             )
-        if _in_title(titles[0], start, len(text)) or _in_title(titles[1], start, len(text)):
+        # (No title in the text, as in most notices: no span to look a date up in.)
+        if (titles[0] and _in_title(titles[0], start, len(text))) or (
+            titles[1] and _in_title(titles[1], start, len(text))
+        ):
             continue
         out.append(cue)
     return out
@@ -662,22 +725,22 @@ _GOAL_AHEAD = regex.compile(r"[^。;\n]{0,60}?的?目标")
 
 
 def _deadline_cue(text: str, start: int, end: int, value: str) -> DateCue | None:
-    before = text[max(0, start - 6) : start]
+    # (Offsets clamped at 0 by a conditional rather than ``max``: a call less, per date.)
+    before = text[start - 6 if start > 6 else 0 : start]
     after = text[end : end + 4]
     # Each pattern is tried only when the date's neighbour is a character it can end or open
     # with (the *_LAST and *_FIRST sets): most dates have none of them around.
     last = before[-1:]
     first = after[:1]
-    if text[max(0, start - 2) : max(0, start - 2) + 1] in lx.BASELINE_FIRST and lx.BASELINE.match(
-        text, max(0, start - 2)
-    ):
+    at = start - 2 if start > 2 else 0
+    if text[at : at + 1] in lx.BASELINE_FIRST and lx.BASELINE.match(text, at):
         return None
     if last in lx.COMPARED_BEFORE_LAST and lx.COMPARED_BEFORE.search(before):
         return None
     if first in lx.SINCE_AFTER_FIRST and lx.SINCE_AFTER.search(after):
         return None
     # A year that opens a sentence or a clause ("2013年,…", "…,2026年…不低于…") dates what follows.
-    lead_m = _CLAUSE_LEAD.search(text, max(0, start - 12), start)
+    lead_m = _CLAUSE_LEAD.search(text, start - 12 if start > 12 else 0, start)
     lead = lead_m.group(1).strip(" \t★") if lead_m else "x"
     opens = lead in lx.OPENING_LEAD_WORDS  # lx.OPENING_LEAD.fullmatch(lead)
     written = text[start:end]
@@ -741,40 +804,50 @@ def _horizon(doc: _Doc) -> str | None:
     return None
 
 
-def _deadline(doc: _Doc, pos: int, s0: int, node: OutlineNode | None) -> tuple[str | None, DeadlineSource, bool]:
-    """(deadline, source, past) for a figure at ``pos`` in the sentence starting at ``s0``.
+def _deadline_outside_sentence(
+    doc: _Doc, pos: int, i: int, node: OutlineNode | None
+) -> tuple[str | None, DeadlineSource]:
+    """(deadline, source) for a figure at ``pos`` whose sentence states no date before it.
 
-    ``node`` is ``doc.outline.node_at(pos)``, which the caller has already looked up.
+    ``i`` is the index of the last cue before ``pos`` (-1 for none); ``node`` is
+    ``doc.outline.node_at(pos)``: the caller has both already.
     """
-    i = bisect.bisect_left(doc.cue_pos, pos) - 1
-    if i >= 0 and doc.cues[i].pos >= s0:
-        value = doc.cues[i].value
-        past = doc.issue_year is not None and int(value[:4]) < doc.issue_year
-        return value, "sentence", past
     # (Both look-ups answer None at once without task-table rows or phases: not called then.)
     row = _row_deadline(doc, pos) if doc.has_rows else None
     if row:
-        return row, "table", False
+        return row, "table"
     phase = _phase_at(doc, pos) if doc.phase_starts else None
     if phase is not None:
-        return phase, "phase", False
+        return phase, "phase"
     if node is not None:
         allowed, lo = _section_scope(doc, node)
+        cue_nodes, cue_in_phase = doc.cue_nodes, doc.cue_in_phase
+        if cue_nodes is None or cue_in_phase is None:
+            cue_nodes, cue_in_phase = doc.cue_nodes, doc.cue_in_phase = _cue_tables(doc)
         j = i
         while j >= 0 and doc.cues[j].pos >= lo:
-            at = doc.cue_nodes[j]
-            if at is not None and id(at) in allowed and not doc.cue_in_phase[j]:
-                return doc.cues[j].value, "section", False
+            at = cue_nodes[j]
+            if at is not None and id(at) in allowed and not cue_in_phase[j]:
+                return doc.cues[j].value, "section"
             if at is None:
                 break
             j -= 1
     if doc.period_end:
-        return doc.period_end, "period", False
+        return doc.period_end, "period"
     if doc.horizon:
-        return doc.horizon, "period", False
+        return doc.horizon, "period"
     if doc.effort:
-        return doc.effort, "period", False
-    return None, "none", False
+        return doc.effort, "period"
+    return None, "none"
+
+
+def _cue_tables(doc: _Doc) -> tuple[list[OutlineNode | None], list[bool]]:
+    """Each cue's section (``node_at``) and whether a phase scope holds it."""
+    node_at = doc.outline.node_at
+    nodes = [node_at(c.pos) for c in doc.cues]
+    if not doc.phase_starts:
+        return nodes, [False] * len(doc.cues)  # what ``_phase_at`` answers without phases
+    return nodes, [_phase_at(doc, c.pos) is not None for c in doc.cues]
 
 
 def _section_scope(doc: _Doc, node: OutlineNode) -> tuple[set[int], int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -579,3 +580,188 @@ def test_label_patterns_on_re_answer_as_they_did_on_regex(raw: str) -> None:
         for lo, hi in [*lo_hi, (0, len(text))]:
             got, want = fast.search(text, lo, hi), slow.search(text, lo, hi)
             assert (got and got.span()) == (want and want.span()), (fast.pattern, lo)
+
+
+# --- per-clause fast paths (issue 7, round 5) -------------------------------------------------
+
+# Unlabelled clauses and asides: segments with and without brackets, stray closers, 由, a verb
+# that is also a unit's last characters, empty segments.
+UNLABELLED_SNIPPETS = [
+    "推进项目建设。(市发展改革委牵头,市财政局、市商务局配合)",
+    "(省科技厅、工业和信息化厅按职责分工负责;各地级以上市人民政府结合实际落实)",
+    "(由市科技局牵头,,市财政局配合;)(由牵头)(市科技局(知识产权局)牵头,市财政局配合)",
+    "(市科技局〕牵头,市财政局配合)(各区、县(市)政府负责,市商务局参与)",
+    "(承担应急抢险任务的车辆除外)(市财政局负责 。)(负责)",
+]
+
+
+def _segments_walk(body: str) -> tuple[list[tuple[int, int]], int]:
+    """``_segments`` as first written: a step per character, depth kept, for every body."""
+    from policyparse.lexicon import orgunits as olx
+
+    depth = 0
+    segs: list[tuple[int, int]] = []
+    s = 0
+    for i, ch in enumerate(body):
+        if ch in olx.BRACKETS:
+            depth += 1
+        elif ch in olx.CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in ",;":
+            segs.append((s, i))
+            s = i + 1
+    segs.append((s, len(body)))
+    return [x for x in segs if x[1] > x[0]], depth
+
+
+def _bracket_contents(text: str) -> list[str]:
+    from policyparse.assignments import _matching_close
+    from policyparse.lexicon import roles as rl
+
+    out = []
+    for m in rl.BRACKET_OPEN.finditer(text):
+        close = _matching_close(text, m.start())
+        if close is not None:
+            out.append(text[m.start() + 1 : close])
+    return out
+
+
+@pytest.mark.parametrize("raw", [*UNLABELLED_SNIPPETS, *_notices()])
+def test_segments_split_by_one_scan_are_the_walk(raw: str) -> None:
+    from policyparse.assignments import _segments
+
+    text = normalize(raw).text
+    for body in [*_bracket_contents(text), *text.split("\n")]:
+        assert _segments(body) == _segments_walk(body), body
+
+
+@pytest.mark.parametrize("raw", [*UNLABELLED_SNIPPETS, *_notices()])
+def test_segment_pattern_on_re_answers_as_on_regex(raw: str) -> None:
+    from policyparse.lexicon import roles as rl
+
+    # The pattern as first written (its own source, so that an edit to SEGMENT shows too).
+    verbs = "|".join(sorted(rl.VERB_ROLE, key=len, reverse=True))
+    on_regex = regex.compile(rf"(?s)^(?:由)?(?P<units>.+?)(?P<verb>{verbs})$")
+    text = normalize(raw).text
+    for body in _bracket_contents(text):
+        # Every segment, trimmed or not, and each of its tails (where 由 and the verbs meet).
+        for seg in {p for piece in re.split("[,;]", body) for p in (piece, piece.strip(" \t\n;,。.、"))}:
+            for s in {seg, *(seg[i:] for i in range(max(0, len(seg) - 12), len(seg)))}:
+                a, b = rl.SEGMENT.match(s), on_regex.match(s)
+                assert (a and (a.span(), a.groups(), a.span(1))) == (b and (b.span(), b.groups(), b.span(1))), s
+
+
+def _parse_content_by_bisection(text: str, start: int, end: int, labels: Any) -> list[object]:
+    """``_parse_content`` as first written: the labels inside found by bisection, each list
+    trimmed by ``_trim``."""
+    from policyparse.assignments import _Part, _trim, _unlabelled_parts
+    from policyparse.lexicon import roles as rl
+
+    lead = start
+    while lead < end and text[lead] in " \t\n":
+        lead += 1
+    inside = labels.inside(lead, end)
+    if inside and labels.starts[inside[0]] == lead:
+        parts: list[object] = []
+        for k in inside:
+            stop = labels.starts[k + 1] if k + 1 < inside.stop else end
+            s, e = _trim(text, labels.ends[k], stop)
+            if e > s:
+                parts.append(_Part(rl.LABEL_ROLE[labels.words[k]], s, e))
+        return parts
+    if inside:
+        return []
+    return list(_unlabelled_parts(text, lead, end))
+
+
+@pytest.mark.parametrize("raw", [*LABEL_SNIPPETS, *NESTED_SNIPPETS, *UNLABELLED_SNIPPETS, *_notices()])
+def test_labelled_content_read_from_its_label_index_is_the_bisection(raw: str) -> None:
+    from policyparse.assignments import _Labels, _matching_close, _parse_content
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    labels = _Labels(text)
+    for m in rl.BRACKET_OPEN.finditer(text):
+        # The bracket's own closer, and (as ``_unclosed`` reads) the end of its label's sentence.
+        # The end of the colon's label, and one short of it (a content that stops inside a label).
+        ends = {_matching_close(text, m.start()), *(e - d for e in labels.ends if e > m.start() for d in (0, 1))}
+        for end in sorted(e for e in ends if e is not None)[:3]:
+            got = _parse_content(text, m.start() + 1, end, labels)
+            assert got == _parse_content_by_bisection(text, m.start() + 1, end, labels), (m.start(), end)
+
+
+@pytest.mark.parametrize("raw", [*NESTED_SNIPPETS, *_notices()])
+def test_an_opener_the_text_lacks_has_no_bracket_to_scan_for(raw: str) -> None:
+    # ``_bracket_clauses`` skips the scan of an opener the text does not hold.
+    from policyparse.lexicon import roles as rl
+
+    text = normalize(raw).text
+    for opener, starts in zip(rl.OPEN_CLOSE, rl.BRACKET_STARTS, strict=True):
+        for probe in (text, text.replace(opener, "")):
+            if opener not in probe:
+                assert starts.search(probe) is None
+
+
+def _table_unit_first_written(unit: str) -> bool:
+    from policyparse.orgunits import looks_like_unit
+
+    if not unit or _rl.EMPTY_CELL.match(unit):
+        return True
+    if len(unit) > 30 or any(c in unit for c in "。的:;!?") or re.search(r"\d", unit):
+        return False
+    return looks_like_unit(unit) or len(unit) <= 8
+
+
+@pytest.mark.parametrize("raw", [*FAST_SNIPPETS, *_notices()])
+def test_table_unit_by_character_set_is_the_first_reading(raw: str) -> None:
+    from policyparse.assignments import _table_unit
+
+    text = normalize(raw).text
+    for s in {text[i : i + k] for i in range(len(text)) for k in (4, 9, 12)}:
+        assert _table_unit(s) == _table_unit_first_written(s), s
+
+
+@pytest.mark.parametrize("raw", _notices())
+def test_clause_bounds_and_text_read_from_the_offset_maps_are_the_normalized_ones(raw: str) -> None:
+    # ``find_assignments`` reads a clause's span from the offset maps and its text from that span.
+    from policyparse.assignments import _bracket_clauses, _Labels, _line_clauses, _table_clauses
+
+    norm = normalize(raw)
+    text = norm.text
+    labels = _Labels(text)
+    clauses = _bracket_clauses(text, labels)
+    clauses += _line_clauses(text, [(c.start, c.end) for c in clauses], labels) + _table_clauses(text)
+    for c in clauses:
+        assert c.end > c.start
+        s, e = norm.starts[c.start], norm.ends[c.end - 1]
+        assert (s, e) == norm.bounds(c.start, c.end)
+        assert norm.original[s:e] == norm.raw(c.start, c.end)
+
+
+def _line_clauses_first_written(text: str, taken: list[tuple[int, int]], labels: Any) -> list[int]:
+    """The labels ``_line_clauses`` reads, tested in the order first written (line start first)."""
+    from policyparse.assignments import _Footers, _in_table_line, _opens_line
+
+    read = []
+    footers = _Footers(text)
+    for pos in labels.starts:
+        if not _opens_line(text, pos) or any(s <= pos < e for s, e in taken):
+            continue
+        if _in_table_line(text, pos) or footers.near(pos):
+            continue
+        read.append(pos)
+    return read
+
+
+@pytest.mark.parametrize("raw", [*LABEL_SNIPPETS, *FOOTER_SNIPPETS, *_notices()])
+def test_labels_in_taken_clauses_passed_first_change_no_line_clause(raw: str) -> None:
+    from policyparse.assignments import _bracket_clauses, _Labels, _line_clauses
+
+    text = normalize(raw).text
+    labels = _Labels(text)
+    taken = [(c.start, c.end) for c in _bracket_clauses(text, labels)]
+    got = _line_clauses(text, taken, labels)
+    expected = _line_clauses_first_written(text, taken, labels)
+    # Each clause opens at a label read, and every label read opens a clause or joins one.
+    assert {c.start for c in got} <= set(expected)
+    assert all(any(c.start <= pos <= c.end for c in got) for pos in expected)

@@ -363,3 +363,64 @@ def test_mentions_validated_together_equal_one_by_one(path: Path) -> None:
         for s, e, p in read_dates(norm.text[lo:hi])
         if not any(n.start < lo + e and lo + s < n.end for n in numbers)
     ]
+
+
+# --- Fast paths (issue 7, round 5) ---
+
+from policyparse.dates import _Point, _read_point  # noqa: E402
+from policyparse.numerals import han_to_int  # noqa: E402
+
+
+def _read_point_as_it_was(s: str, bare_unit: str | None, base: _Point | None) -> _Point | None:
+    """``_read_point`` before its parts were kept in locals: the reference it must match."""
+    p = _Point()
+    pos = 0
+    for m in lx.TOKEN.finditer(s):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        digits, written_unit = m.groups()
+        n = int(digits) if digits.isdigit() else han_to_int(digits)
+        if n is None:
+            return None
+        unit = written_unit or bare_unit
+        if unit is None:
+            unit = "年" if len(digits) == 4 else None
+        if unit is None:
+            return None
+        if unit.startswith("年"):
+            p.year = n
+        elif unit.startswith("月"):
+            p.month = n
+        else:
+            p.day = n
+    if pos != len(s) or (p.year is None and p.month is None and p.day is None):
+        return None
+    if base is not None and p.year is None:
+        p.year = base.year
+        if p.month is None:
+            p.month = base.month
+    return p
+
+
+# Range ends and points as the samples write them (with whitespace removed), and what is none.
+_POINTS = ["2017年7月", "2017年12月", "9月", "31日", "2019年", "2017", "二〇一七年十一月二十四日", "1996年06月29日",
+           "2020年度", "6月份", "15号", "7", "十二", "2017年7", "年", "", "2017年7月x", "x2017年", "20171年"]
+
+
+@pytest.mark.parametrize("s", _POINTS)
+@pytest.mark.parametrize("bare_unit", [None, "年", "月", "日"])
+@pytest.mark.parametrize("base", [None, _Point(2022, 7), _Point(2019, 1, 1)])
+def test_read_point_equals_the_reference(s: str, bare_unit: str | None, base: _Point | None) -> None:
+    assert _read_point(s, bare_unit, base) == _read_point_as_it_was(s, bare_unit, base)
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_every_date_reads_as_before_on_real_notices(path: Path) -> None:
+    # Both ends of every range and every point of a real notice, read both ways.
+    text = normalize(load_path(path).text).text
+    for m in _date_matches(text):
+        body = _without_space(m.group())
+        for piece in (body, *lx.DASH.split(body, 1)):
+            for bare_unit in (None, "年", "月"):
+                assert _read_point(piece, bare_unit, None) == _read_point_as_it_was(piece, bare_unit, None)

@@ -810,3 +810,52 @@ def test_title_candidates_need_only_the_numbers_starting_in_the_header(text: str
         lines = _lines(norm.text, 0, cut)
         header = [n for n in numbers if n.start < cut]
         assert _title_candidates(norm, header, lines) == _title_candidates(norm, numbers, lines)
+
+
+# --- Fast paths (issue 7, round 5) ---
+
+import sys  # noqa: E402
+
+from policyparse.metadata import _WS, _without_space  # noqa: E402
+
+
+def test_without_space_removes_what_the_pattern_removes() -> None:
+    # Every code point, inside a title-like string: skipping the pattern must never keep
+    # a character it would have removed.
+    for c in map(chr, range(sys.maxunicode + 1)):
+        s = f"关于{c}印发"
+        assert _without_space(s) == _WS.sub("", s)
+
+
+@pytest.mark.parametrize(
+    "s",
+    ["国家发展改革委 国家能源局", "教 育 部", "沈阳市人民政府", "关于印发\n实施方案的通知", "\u3000市科技局\t", "",
+     " "],
+)
+def test_without_space_on_real_names_and_titles(s: str) -> None:
+    assert _without_space(s) == _WS.sub("", s)
+
+
+@pytest.mark.parametrize("text", [XIAN, JIAXING, QINGDAO, FENGTAI])
+def test_title_candidates_skip_lines_inside_a_number(text: str) -> None:
+    norm = normalize(text)
+    numbers = find_doc_numbers(norm)
+    lines = _lines(norm.text, 0, len(norm.text))
+    got = _title_candidates(norm, numbers, lines)
+    # No candidate line overlaps a number (the overlap test is a plain loop now).
+    assert numbers and got
+    assert all(not any(n.start < e and s < n.end for n in numbers) for _, s, e in got)
+
+
+@pytest.mark.parametrize(
+    "text", ["关于转发国办发〔2017〕12号文件的通知\n各区人民政府:", "转发市政办发〔2017〕109号关于加强管理的意见\n正文"]
+)
+def test_a_title_shaped_line_holding_a_number_is_no_candidate(text: str) -> None:
+    norm = normalize(text)
+    numbers = find_doc_numbers(norm)
+    lines = _lines(norm.text, 0, len(norm.text))
+    def on_the_first_line(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        return [c for c in cands if c[1] < numbers[0].end]
+
+    assert numbers and on_the_first_line(_title_candidates(norm, [], lines))
+    assert on_the_first_line(_title_candidates(norm, numbers, lines)) == []

@@ -437,3 +437,105 @@ LINE_STARTS = [
 @pytest.mark.parametrize(("text", "word", "then", "expected"), LINE_STARTS)
 def test_line_starts(text: str, word: str, then: str, expected: set[int]) -> None:
     assert line_starts(text, word, then) == expected
+
+
+# --- Fast paths (issue 7, round 5). ---
+# The fold's scan also finds traditional characters: its class is both sets, and folding
+# neither makes nor removes a traditional character.
+
+
+def test_fold_or_traditional_class_is_both_sets() -> None:
+    every = "".join(map(chr, range(0x10000)))
+    assert set(lx.FOLD_OR_TRADITIONAL.findall(every)) == set(lx.FOLD_MAP) | lx.TRADITIONAL_SET
+    assert not lx.TRADITIONAL_SET & (set(lx.FOLD_MAP) | set(lx.FOLD_MAP.values()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "牽頭單位：市科技局，配合單位：市財政局",  # traditional and full-width together
+        "實施方案（2017—2019年）",
+        "各区、县（市）人民政府，市政府有关部门：",  # full-width only
+        "市科技局\u3000牵头",
+        "關於印發的通知",  # traditional only
+        "发展",  # neither
+        "",
+    ],
+)
+def test_one_scan_folds_and_finds_traditional_as_two_did(text: str) -> None:
+    assert _same(normalize(text), _normalize_plain(text))
+
+
+def _cut_both_ways(text: str, spans: list[tuple[int, int]]) -> None:
+    fast, slow = _Builder(text), _Builder(text)
+    fast.apply([(0, 1, "xy")] if text else [])  # maps that are no longer the identity
+    slow.apply([(0, 1, "xy")] if text else [])
+    shift = 1 if text else 0
+    fast.cut([(s + shift, e + shift) for s, e in spans])
+    slow.apply([(s + shift, e + shift, "") for s, e in spans])
+    assert _same(fast.build(text), slow.build(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("一、 总体要求 \n (一)指导思想", [(2, 3), (7, 8), (9, 10)]),
+        ("  字体大小:大 中 小\n正文", [(0, 12)]),
+        ("甲乙丙丁", [(0, 1), (1, 2), (3, 4)]),  # touching cuts and one at the end
+        ("甲乙丙丁", [(1, 1), (2, 3)]),  # an empty span is no edit
+        ("甲乙", []),
+    ],
+)
+def test_cut_equals_apply_of_deletions(text: str, spans: list[tuple[int, int]]) -> None:
+    _cut_both_ways(text, spans)
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_cut_equals_apply_of_deletions_on_real_notices(path: Path) -> None:
+    text = load_path(path).text
+    for pattern in (lx.EDGE_SPACE, lx.SPACE_BETWEEN_HAN, lx.SPACE_IN_MARKER, lx.MD_BULLET, lx.OTHER_TAG):
+        _cut_both_ways(text, [m.span() for m in pattern.finditer(text)])
+
+
+def _three_space_passes(text: str) -> Normalized:
+    b = _Builder(text)
+    b.sub(lx.SPACE_IN_MARKER_NO_TAB, "")
+    b.sub(lx.SPACE_BETWEEN_HAN, "")
+    b.sub(lx.EDGE_SPACE_NO_TAB, "")
+    return b.build(text)
+
+
+def _one_space_scan(text: str) -> Normalized:
+    b = _Builder(text)
+    b.sub(lx.SPACES_NO_TAB, "")
+    return b.build(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " 一、总体要求 \n  ( 一)指导思想 \n",  # edge runs and a space in a marker
+        "重 要 内 容  \n〔 2017〕 109 号",  # letter-spacing, a document number spaced out
+        "甲    乙",  # a run too long to be letter-spacing
+        "市政办发 〔2017〕109号, 第 3 号, 10 %",
+        "( 一 ) 加强 领导 ",
+        "甲 乙\n \n 丙",  # a line of spaces only
+        " ",
+        "",
+    ],
+)
+def test_one_space_scan_equals_the_three_passes(text: str) -> None:
+    assert _same(_one_space_scan(text), _three_space_passes(text))
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_one_space_scan_equals_the_three_passes_on_real_notices(path: Path) -> None:
+    text = load_path(path).text.replace("\t", " ").replace("\u3000", " ")
+    assert _same(_one_space_scan(text), _three_space_passes(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "   ", "\n", "甲", "一", "1", "(", ")", "〔", "〕", "2017", "号", "%", "、",
+                                 ".", "【", "】", "[", "]", "x", "〇"]), max_size=24).map("".join))
+def test_one_space_scan_equals_the_three_passes_on_any_text(text: str) -> None:
+    assert _same(_one_space_scan(text), _three_space_passes(text))

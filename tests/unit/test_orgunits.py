@@ -381,3 +381,44 @@ def test_a_unit_naming_a_place_holds_a_character_place_words_end_with(text: str)
             m = lx.NAMED_PLACE.match(unit)
             assert m is None or m.group()[-1] in lx.NAMED_PLACE_LAST, unit
             assert (m is not None) <= (not lx.NAMED_PLACE_LAST.isdisjoint(unit)), unit
+
+
+# Lists for the fast-path tests below: real ones (with and without brackets, quotes, strong
+# separators), the edges of each test, and every line of the samples and corpus.
+PATH_SNIPPETS = [
+    "市委宣传部、市文化广电旅游体育局、工业和信息化局、市场监管局",
+    "市科技局(知识产权局)、市工商局、市文广新局(版权局)",
+    "市编办、市法制办,西咸新区、高新区、经开区、浐灞生态区、国际港务区管委会",
+    "省教育厅;各市、县〔区〕政府",
+    "“放管服”改革牵头部门、《条例》实施单位",
+    "市发展改革委【牵头】",
+    "[注]",
+    "‘双随机’",
+    "",
+    ",",
+    ";",
+    "、",
+]
+
+
+@pytest.mark.parametrize("text", [*PATH_SNIPPETS, *_texts()])
+def test_opener_and_strong_separator_scans_are_the_character_sets(text: str) -> None:
+    # ``lx.OPENER`` / ``lx.STRONG_SEPARATOR`` stand for ``frozenset.isdisjoint`` of the lists.
+    for s in {*text.split("\n"), *_windows(text, 4)}:
+        assert (lx.OPENER.search(s) is None) == frozenset(lx.BRACKETS).isdisjoint(s), s
+        assert (lx.STRONG_SEPARATOR.search(s) is None) == lx.STRONG_SEPARATOR_CHARS.isdisjoint(s), s
+
+
+def _looks_like_unit_first_written(unit: str) -> bool:
+    if not unit or len(unit) > 30 or any(c in unit for c in "的要将对把被应须。:!?“”《》"):
+        return False
+    return lx.ORG_SUFFIX.search(unit) is not None or lx.JOINT_LEVELS.fullmatch(unit) is not None
+
+
+@pytest.mark.parametrize("text", [*PATH_SNIPPETS, "市财政局的", "市财政局“”", "《市财政局》", *_texts()])
+def test_looks_like_unit_by_character_set_and_cached_suffix_test(text: str) -> None:
+    # ``looks_like_unit`` reads NOT_IN_UNIT as a set and its suffix test from ``_complete``'s cache.
+    from policyparse.orgunits import looks_like_unit
+
+    for s in {text[:40], *_windows(text, 10)}:
+        assert looks_like_unit(s) == _looks_like_unit_first_written(s), s

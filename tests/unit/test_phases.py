@@ -211,3 +211,33 @@ def test_date_index_reads_a_list_out_of_order_whole() -> None:
     assert not index.ordered
     assert index.first_from(0) is dates[0]  # the first in list order, as before
 
+
+
+# ---------------------------------------------------------------- round 5: per-stage work
+# A stage matched by two patterns (第一阶段(…) is ORDINAL_ONLY's and NAMED's) is kept once: the
+# overlap test (a plain loop now) must still see the first one.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("第一阶段(2017年7月—2017年12月)", ["第一阶段"]),
+        ("第一阶段:编制改革方案(2017年7月—2017年12月)。", ["编制改革方案"]),
+        ("1.动员启动阶段(2017年7月—2017年12月);2.全面推进阶段(2018年1月—2019年6月)", ["动员启动阶段", "全面推进阶段"]),
+        ("准备阶段:2022年7月—9月,制定方案。", ["准备阶段"]),
+    ],
+)
+def test_a_stage_matched_twice_is_kept_once(text: str, names: list[str]) -> None:
+    norm = normalize(text)
+    assert [p.item.name for p in find_phases(norm, build_outline(norm), find_dates(norm, []))] == names
+
+
+def test_stage_text_is_the_raw_text_of_its_range_on_every_sample() -> None:
+    count = 0
+    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
+    for path in paths:
+        norm = normalize(load_path(path).text)
+        dates = find_dates(norm, find_doc_numbers(norm))
+        for p in find_phases(norm, build_outline(norm), dates):
+            assert p.item.text == norm.raw(p.start, p.end)
+            assert (p.item.span.start, p.item.span.end) == norm.bounds(p.start, p.end)
+            count += 1
+    assert count > 5

@@ -414,3 +414,20 @@ def test_quantity_filled_slot_by_slot_is_the_dataclass_one() -> None:
         "start", "end", "text", "value", "unit", "value_min", "multiplier", "written_unit", "kind", "han"
     ]
     assert all(hasattr(q, f.name) for f in dataclasses.fields(Quantity))
+
+
+def test_unit_and_kind_looked_up_are_the_two_calls() -> None:
+    from policyparse.quantities import _unit_of, base_unit, unit_kind
+
+    written = {m[m.lastindex or 1] for t in _quantity_corpus() for m in _qlx.QUANTITY_SCAN.finditer(t)}
+    written |= {u for u, _ in _qlx.COUNT_UNITS + _qlx.TIME_UNITS} | {"%", "‰", "百分点", "台套", "元/年", "万元/亩"}
+    written.discard(None)
+    assert {"百分点", "台套", "元", "%", "年"} <= written
+    _unit_of.cache_clear()
+    for w in sorted(written):
+        assert _unit_of(w) == (base_unit(w), unit_kind(base_unit(w))), w
+        assert _unit_of(w) == (base_unit(w), unit_kind(base_unit(w))), w  # and from the cache
+    # a figure read through the look-up carries the unit and kind the two calls give
+    for t in _quantity_corpus()[:5]:
+        for q in find_quantities(t):
+            assert (q.unit, q.kind) == (base_unit(q.unit), unit_kind(q.unit))

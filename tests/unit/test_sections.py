@@ -524,6 +524,7 @@ from policyparse.lexicon.attachments import ATTACHMENT_LIST  # noqa: E402
 from policyparse.models import Section  # noqa: E402
 from policyparse.normalize import line_starts, matches_at  # noqa: E402
 from policyparse.sections import (  # noqa: E402
+    _clean_title,
     _contains,
     _read_marker,
 )
@@ -726,3 +727,89 @@ def test_bare_marker_titles(text: str, titles: list[str]) -> None:
     # Spaces before the bar as another stage's text may hold them (normalize strips them).
     assert [n.title for n in build_outline(_Builder(text).build(text)).nodes] == titles
     assert [n.title for n in build_outline(normalize(text)).nodes] == titles
+
+
+# --- Fast paths (issue 7, round 5) ---
+
+# TITLE_END and TITLE_RUNS_ON run in the standard library's engine; they must read every
+# heading line (searched between a title's start and its line end) as the regex module does.
+_TITLE_END_REGEX = regex.compile(mk.TITLE_END_SOURCE)
+_TITLE_RUNS_ON_REGEX = regex.compile(mk.TITLE_RUNS_ON_SOURCE)
+_TITLE_LINES = [
+    "一、总体要求", "(一)指导思想。以习近平新时代中国特色社会主义思想为指导", "1.时间:2017年7月10:00开始",
+    "(二)工作目标:到2020年", "3.按6:10:8的比例", "四、保障措施(", "第三条 本办法所称", "10:", ":5", "甲。:",
+    "(三)加强组织领导,", "2.知识产权《", "附件1:名单", "",
+]
+
+
+def _title_end_spans(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> list[object]:
+    out: list[object] = []
+    for pos in range(len(text) + 1):
+        for end in range(pos, len(text) + 1):
+            m = pattern.search(text, pos, end)
+            out.append(None if m is None else m.span())
+    return out
+
+
+@pytest.mark.parametrize("text", _TITLE_LINES)
+def test_title_patterns_read_the_same_in_both_engines(text: str) -> None:
+    assert _title_end_spans(mk.TITLE_END, text) == _title_end_spans(_TITLE_END_REGEX, text)
+    assert bool(mk.TITLE_RUNS_ON.search(text)) == bool(_TITLE_RUNS_ON_REGEX.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。::12甲,、(“《\n ", max_size=10))
+def test_title_patterns_read_the_same_in_both_engines_on_any_text(text: str) -> None:
+    assert _title_end_spans(mk.TITLE_END, text) == _title_end_spans(_TITLE_END_REGEX, text)
+    assert bool(mk.TITLE_RUNS_ON.search(text)) == bool(_TITLE_RUNS_ON_REGEX.search(text))
+
+
+@pytest.mark.parametrize("path", _FILES, ids=[p.name for p in _FILES])
+def test_title_ends_read_the_same_in_both_engines_on_real_notices(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8")).text
+    for c in _candidates(text):
+        assert (mk.TITLE_END.search(text, c.body_start, c.line_end) or _NO_MATCH).span() == (
+            _TITLE_END_REGEX.search(text, c.body_start, c.line_end) or _NO_MATCH).span()
+
+
+class _NoMatch:
+    def span(self) -> None:
+        return None
+
+
+_NO_MATCH = _NoMatch()
+
+
+# Table rows are told in place by their last character; a row with spaces after its last bar,
+# a body pasted into one cell and a lone bar still read as the per-line walk reads them.
+_TABLE_LINES = [
+    "| 序号 | 任务 | 牵头单位 |\n| 1 | (一)加强领导 | 市科技局 |\n一、总体要求",
+    "| 1.甲 |  \n| 三、乙\n| (二)丙 |\t\n|\n||\n| 4.丁",
+    "|一、总体要求:以习近平新时代中国特色社会主义思想为指导\n(二)工作目标",
+]
+
+
+@pytest.mark.parametrize("text", _TABLE_LINES)
+def test_table_rows_match_the_per_line_walk(text: str) -> None:
+    assert _candidates(text) == _candidates_per_line(text)
+
+
+@pytest.mark.parametrize(
+    "title", ["总体要求", " 工作目标 ", "加强组织领导 |", "| 牵头单位 | ", "", "  ", "|", "甲|乙"]
+)
+def test_clean_title_without_a_bar_is_one_strip(title: str) -> None:
+    assert _clean_title(title) == title.strip().rstrip("|").strip()
+
+
+# The candidates by number are built only when a 目录 line is there to use them: a contents
+# list is dropped up to the heading that repeats its first entry; without 目录 nothing is.
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        ("目录\n一、总体要求\n二、重点任务\n一、总体要求\n(一)指导思想\n二、重点任务", ["一", "一/(一)", "二"]),
+        ("前言\n  目 录  \n第一章 总则\n第二章 附则\n第一章 总则\n第二章 附则", ["第一章", "第二章"]),
+        ("一、总体要求\n二、重点任务\n三、保障措施", ["一", "二", "三"]),
+    ],
+)
+def test_contents_dropped_only_after_a_contents_heading(text: str, paths: list[str]) -> None:
+    assert [p for p, _ in outline_of(text)] == paths

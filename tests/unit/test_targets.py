@@ -404,16 +404,94 @@ def test_sentence_and_clause_found_from_a_figure_match_the_plain_split(text: str
         assert all(_clause(text, p, s0, s1) == (c0, c1) for p in range(c0, c1))
 
 
+# Sentences and clauses the one search of each side can get wrong: a figure in a sentence's
+# first, middle, last or only clause; at the text's start or end; after a bare sentence end.
+BOUNDARY_SNIPPETS = [
+    "100家",
+    "培育企业100家",
+    "到2025年,全市培育企业100家。",
+    "到2025年,全市培育企业100家,产值达到50亿元;新增就业3000人\n",
+    "|序号|任务|2025年|\n|1|培育企业|100家|",
+    "新增10家!培育5个?建成3座。\t其中2个",
+    "到2025年:研发投入占比2.5%",
+]
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, *BOUNDARY_SNIPPETS])
+def test_sentence_and_clause_in_one_go_are_the_two_searches(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _sentence_and_clause, _sentence_at
+
+    assert {c for c in map(chr, range(0x10000)) if tlx.SENTENCE_END.match(c)} == tlx.SENTENCE_END_CHARS
+    assert all(tlx.CLAUSE_END.match(c) for c in tlx.SENTENCE_END_CHARS)
+    positions = [q.start for q in find_quantities(text)]
+    if len(text) < 80:  # every offset that is no sentence end, for the short ones
+        positions = [p for p in range(len(text)) if text[p] not in tlx.SENTENCE_END_CHARS]
+    assert positions
+    for pos in positions:
+        s0, s1 = _sentence_at(text, pos)
+        assert _sentence_and_clause(text, pos) == (s0, s1, *_clause(text, pos, s0, s1))
+
+
+# Sentences where a cue sits at a clause's edge: after a clause's start, right before its
+# end, a rule word before a lookahead's words, a formula sign, a base year.
+CUE_EDGE_SNIPPETS = [
+    "若企业年产值达到2000万元以上的",
+    "3家以上的\t目标企业",
+    "规模以下的;要求20家",
+    "单位GDP能耗≤0.5吨标准煤",
+    "较2020年下降13.5%",
+    "全市比2020年增长10%",
+    "每户补助500元",
+    "给予一次性奖励",
+    "以2020年为基数,减少20%",
+    "MAX值不超过5个",
+]
+
+
+@pytest.mark.parametrize("text", [*FAST_CORPUS, *CUE_EDGE_SNIPPETS])
+def test_sentence_without_any_cue_has_none_in_any_of_its_searches(text: str) -> None:
+    from policyparse.lexicon import targets as tlx
+
+    seen = 0
+    for s in tlx.SENTENCE.finditer(text):
+        s0, s1 = s.span()
+        separate = [
+            tlx.INCENTIVE_CUE.search(text, s0, s1),
+            tlx.BASELINE.search(text, s0, s1),
+            *(
+                tlx.RULE_OR_FORMULA.search(text, s0 + c.start(), s0 + c.end())
+                for c in regex.finditer(r"[^,;:。!?\n|\t]+", s.group())
+            ),
+        ]
+        # also the clause ends a clause search may end at: every prefix of the sentence
+        separate += [tlx.RULE_OR_FORMULA.search(text, s0, e) for e in range(s0 + 1, s1)]
+        gate = tlx.SENTENCE_CUES.search(text, s0, s1)
+        if gate is None:
+            assert not any(separate), s.group()
+        seen += gate is not None
+    if text in CUE_EDGE_SNIPPETS:
+        assert seen
+
+
 @pytest.mark.parametrize("text", FAST_CORPUS)
 def test_incentive_cues_memo_is_in_incentive_clause(text: str) -> None:
     from policyparse.incentives import IncentiveCues, in_incentive_clause
+    from policyparse.lexicon import targets as tlx
     from policyparse.quantities import find_quantities
     from policyparse.targets import _clause, _sentence_at
 
     for q in find_quantities(text, skip_time=True):
         sentence = _sentence_at(text, q.start)
         clause = _clause(text, q.start, *sentence)
-        assert IncentiveCues(text, sentence).offers(q, clause) == in_incentive_clause(text, q, clause, sentence)
+        offered = in_incentive_clause(text, q, clause, sentence)
+        assert IncentiveCues(text, sentence).offers(q, clause) == offered
+        # the search the caller made, handed over, and the figures it spares asking
+        cue = bool(tlx.INCENTIVE_CUE.search(text, *sentence))
+        assert IncentiveCues(text, sentence, cue).offers(q, clause) == offered
+        if not cue and q.kind not in ("money", "percent"):
+            assert not offered
 
 
 @pytest.mark.parametrize("text", FAST_CORPUS)
@@ -849,6 +927,45 @@ def test_date_neighbour_gates_hold_every_character_a_match_needs(
     assert needed and needed <= chars
 
 
+# (pattern without its first-character lookahead, the tails put after a probed character so
+# that it opens a match, the lookahead's set): a character that can open a match but is
+# missing from the set would make the gated search miss that match.
+OPENING_GATES = [
+    (
+        "|".join(f"(?:{p})" for p in ("PREPOSITION_BEFORE", "EXISTING_BEFORE", "PAST_CUE", "SPEC_CUE")),
+        ["", "以", "\t以", " 以", *(w[1:] for w in "|".join(
+            ("加强对|加强|对于|对", "针对|聚焦|围绕|依托|利用|借助|凭借"),
+        ).split("|"))],
+        "NOT_TARGET_BEFORE_FIRST",
+    ),
+    (
+        "(?:RULE_CUE)|(?:FORMULA)",
+        ["", "若", "5", "满", "则上", "种", "于", "果", "是", "则", "征", "缴", "收", "按", "半", "免", "受",
+         "合条件", "请条件", "报条件", "当具备", "具备", "备下列", "槛", "下的", "上的", "内的", "以上的",
+         "以下的", "超过5个的", "低于5个的", "IN", "AX"],
+        "RULE_OR_FORMULA_FIRST",
+    ),
+]
+
+
+@pytest.mark.parametrize(("parts", "tails", "gate"), OPENING_GATES, ids=["not_target_before", "rule_or_formula"])
+def test_opening_lookaheads_hold_every_character_a_match_opens_with(parts: str, tails: list[str], gate: str) -> None:
+    from policyparse.lexicon import targets as tlx
+
+    names = regex.findall(r"[A-Z_]+", parts)
+    plain = regex.compile("|".join(f"(?:{getattr(tlx, n).pattern})" for n in names))
+    # every word of the alternations, without its first character, is a tail too
+    tails = [*tails, *(w[1:] for w in f"{tlx._PAST_WORDS}|{tlx._SPEC_WORDS}".split("|"))]
+    opening = {c for c in ALPHABET if any(plain.match(c + t) for t in tails)}
+    assert opening, "the probe strings find matches"
+    assert opening <= getattr(tlx, gate)
+    # and the gated pattern answers as the plain one on each probe
+    gated = tlx.NOT_TARGET_BEFORE if gate == "NOT_TARGET_BEFORE_FIRST" else tlx.RULE_OR_FORMULA
+    for c in ALPHABET:
+        for t in tails:
+            assert _answer(gated.search(c + t)) == _answer(plain.search(c + t)), c + t
+
+
 # --- fast paths (issue 7, third round) -----------------------------------------------------
 
 
@@ -1144,3 +1261,112 @@ HORIZON_FILL = [
 def test_horizon_fills_undated_goals(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     got = run(text, issue=None)
     assert [(t.metric, t.deadline, t.deadline_source) for t in got] == expected
+
+
+# --- fast paths (issue 7, fifth round) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "metric", [*TRIM_SEGMENTS, "企业", "5G基站", "G企", "“专精特新”企业", "一", "", "\u9fa6\u9fa6"]
+)
+def test_common_han_range_tells_two_han_characters(metric: str) -> None:
+    from policyparse.lexicon import targets as tlx
+
+    lo, hi = tlx.COMMON_HAN_RANGE
+    han = regex.compile(r"\p{Han}")
+    assert all(han.match(chr(c)) for c in range(ord(lo), ord(hi) + 1))
+    fast = lo <= metric[:1] <= hi and lo <= metric[1:2] <= hi
+    if fast:
+        assert tlx.TWO_HAN.search(metric)
+    assert fast == (len(metric) >= 2 and all("\u4e00" <= c <= "\u9fa5" for c in metric[:2]))
+
+
+def _pipeline_inputs(path: Path) -> tuple[object, ...]:
+    from policyparse.dates import find_dates
+    from policyparse.docnumbers import find_doc_numbers
+    from policyparse.load import load_path
+    from policyparse.metadata import read_metadata
+    from policyparse.phases import find_phases
+
+    loaded = load_path(path)
+    norm = normalize(loaded.text)
+    outline = build_outline(norm)
+    numbers = find_doc_numbers(norm)
+    dates = find_dates(norm, numbers)
+    meta = read_metadata(norm, outline, numbers, dates, loaded.metadata)
+    return norm, outline, find_phases(norm, outline, dates), meta.period, dates, meta.issue_date
+
+
+@pytest.mark.parametrize("path", ENGINE_FILES, ids=[p.name for p in ENGINE_FILES])
+def test_cue_tables_made_on_first_use_are_the_plain_ones(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path (made once, when a figure first walks its section's dates; no phase
+    # look-up without phases) against every cue looked up in full, over the whole notice.
+    from policyparse import targets as tg
+
+    inputs = _pipeline_inputs(path)
+    made: list[tuple[list[object], list[bool]]] = []
+    fast = tg._cue_tables
+
+    def spy(doc: tg._Doc) -> tuple[list[object], list[bool]]:
+        out = fast(doc)
+        plain = (
+            [doc.outline.node_at(c.pos) for c in doc.cues],
+            [tg._phase_at(doc, c.pos) is not None for c in doc.cues],
+        )
+        assert out == plain
+        made.append(out)  # type: ignore[arg-type]
+        return out  # type: ignore[return-value]
+
+    monkeypatch.setattr(tg, "_cue_tables", spy)
+    targets, _ = tg.find_targets(*inputs)  # type: ignore[arg-type]
+    assert len(made) <= 1
+    if any(t.deadline_source == "section" for t in targets):
+        assert made and made[0][0]
+
+
+def test_cue_tables_cover_phases_and_sections() -> None:
+    # A notice with phases and a dated section: both parts of the tables are asked.
+    text = (
+        "一、发展目标\n到2025年,培育企业100家。\n建设基地5个。\n"
+        "二、实施步骤\n(一)启动阶段(2021年1月—2021年12月)。\n完成改造10处。\n"
+    )
+    norm = normalize(text)
+    outline = build_outline(norm)
+    from policyparse.dates import find_dates
+    from policyparse.phases import find_phases
+    from policyparse.targets import find_targets
+
+    dates = find_dates(norm, [])
+    phases = find_phases(norm, outline, dates)
+    targets, _ = find_targets(norm, outline, phases, None, dates, dt.date(2020, 9, 28))
+    assert [(t.metric, t.deadline, t.deadline_source) for t in targets] == [
+        ("培育企业", "2025", "sentence"),
+        ("建设基地", "2025", "section"),
+        ("完成改造", "2021-12", "phase"),
+    ]
+
+
+@pytest.mark.parametrize("text", FAST_CORPUS)
+def test_one_figure_is_one_group_and_its_text_starts_before_any_figure(text: str) -> None:
+    from policyparse.quantities import find_quantities
+    from policyparse.targets import _clause, _groups, _lstrip_pos, _sentence_at
+
+    qs = find_quantities(text, skip_time=True)
+    for i, q in enumerate(qs):
+        c0, c1 = _clause(text, q.start, *_sentence_at(text, q.start))
+        kept = (q, (c0, c1), None, None)
+        assert _groups(text, [kept]) == [[kept]]
+        # the strip past joiners stops at the first figure of a group: the figures after it
+        # in the clause get the start the first one gets
+        t0 = _lstrip_pos(text, c0, q.start)
+        for later in qs[i + 1 :]:
+            if later.start >= c1:
+                break
+            assert _lstrip_pos(text, c0, later.start) == t0
+
+
+def test_no_title_spans_hold_no_date_and_leave_every_figure_free() -> None:
+    from policyparse.targets import _in_title, _outside_all
+
+    assert not any(_in_title([], pos, 100) for pos in range(100))
+    assert _outside_all([], list(range(100))) == [True] * 100

@@ -19,6 +19,10 @@ STRONG_SEPARATOR_CHARS = frozenset(",;")  # a new group: a shared suffix stops h
 
 BRACKETS: dict[str, str] = {"(": ")", "〔": "〕", "[": "]", "【": "】", "“": "”", "《": "》", "‘": "’"}
 CLOSERS = frozenset(BRACKETS.values())
+# Whether a list holds an opener, or a strong separator, asked by one scan: ``frozenset.isdisjoint``
+# of a list of Han characters builds a string per character and costs several times more.
+OPENER = re.compile("[" + re.escape("".join(BRACKETS)) + "]")
+STRONG_SEPARATOR = re.compile("[" + re.escape("".join(sorted(STRONG_SEPARATOR_CHARS))) + "]")
 
 # 各区、县(市)政府 / 各区、市政府 / 各市、县〔区〕政府 / 相关区、县(市)政府: one unit made of
 # single-character levels joined by 、. Splitting it would make 县(市)政府 or 市政府, which
@@ -51,6 +55,10 @@ _PAIRED_ITEM = rf"(?:[^ \t\n\r\u3000、,;{_BR}]|{_PAIR})"
 LIST_ITEM_PAIRED = re.compile(
     rf"(?P<sep>{_SEP_CLASS}*)(?P<item>(?:{JOINT_LEVELS.pattern}){_PAIRED_ITEM}*|{_PAIRED_ITEM}+)"
 )
+
+# Characters no unit's name holds (words of prose, sentence ends, quotes, titles): a bracket
+# listing an item with one is an aside, not an unlabelled clause.
+NOT_IN_UNIT = frozenset("的要将对把被应须。:!?“”《》")
 
 # Place prefixes that a list item may carry and that may be restored on its neighbours.
 # 市场…, 市级…, 区域…, 县域… are words, not prefixes (市场监管局 lacks its 市).

@@ -22,6 +22,7 @@ CLAUSE_END = re.compile(r"[,;:。!?\n|\t]")
 # cost a scan of that sentence or clause, not of the text before it.
 SENTENCE_END_BEFORE = regex.compile(SENTENCE_END.pattern, regex.REVERSE)
 CLAUSE_END_BEFORE = regex.compile(CLAUSE_END.pattern, regex.REVERSE)
+SENTENCE_END_CHARS = frozenset("。!?\n|")  # what SENTENCE_END matches (each one a clause end too)
 
 # Comparator words just before the number (nearest wins). Longest first inside each group.
 PREFIX_CUES: list[tuple[str, str]] = [
@@ -182,9 +183,8 @@ ORDINAL_BEFORE = regex.compile(rf"(?:{_ORDINALS}|No\.?)[ \t]*$")
 # break). A figure after any other character is no ordinal, which spares the search.
 ORDINAL_BEFORE_LAST = frozenset(w[-1] for w in _ORDINALS.split("|")) | frozenset("o. \t\n")
 # Past figures: the sentence reports what exists or was done.
-PAST_CUE = regex.compile(
-    r"(?:已经|已有|已建|已达|已累计|已完成|已|截至|截止|目前|现有|共有|首批|去年|上年|上一年|过去|以来|曾)"
-)
+_PAST_WORDS = "已经|已有|已建|已达|已累计|已完成|已|截至|截止|目前|现有|共有|首批|去年|上年|上一年|过去|以来|曾"
+PAST_CUE = regex.compile(rf"(?:{_PAST_WORDS})")
 # Eligibility rules and exemptions.
 RULE_CUE = regex.compile(
     r"(?:原则上|每种|对于|^若|[,;]若|如果|凡是?|否则|免征|免缴|免收|减按|减半|减免|享受|符合条件|申请条件|申报条件|应当具备|须具备|具备下列|门槛|不满|满\d|"
@@ -199,15 +199,23 @@ DOCUMENT_AFTER = regex.compile(rf"\G[ \t]*(?:{_DOCUMENTS})")
 # Formulas and inequalities: the figures are parameters of a rule.
 FORMULA = regex.compile(r"[×÷=≤≥<>∑]|MIN|MAX")
 # Either of the two, in one search of a clause: a clause with either states a rule.
-RULE_OR_FORMULA = regex.compile(f"(?:{RULE_CUE.pattern})|(?:{FORMULA.pattern})")
+# What a match of either can open with: the first character of each of RULE_CUE's words (若
+# and the "," or ";" before it, 满 of 满\d, 不 of 不满/不超过/不低于, 以 and 及 of 以上的/及以上的
+# and the like), FORMULA's signs and the M of MIN and MAX. Asked first, as a lookahead, it
+# spares the engine the whole alternation at every other offset of the clause: so gated, the
+# standard engine searches a clause two to three times as fast as ``regex`` without the gate.
+RULE_OR_FORMULA_FIRST = frozenset("原每对若,;如凡否免减享符申应须具门不满以及" + "×÷=≤≥<>∑M")
+RULE_OR_FORMULA = re.compile(
+    f"(?=[{''.join(re.escape(c) for c in sorted(RULE_OR_FORMULA_FIRST))}])"
+    f"(?:(?:{RULE_CUE.pattern})|(?:{FORMULA.pattern}))"
+)
 # "以3.2平方公里…为…": a figure that describes the means, not a goal.
 # (The lookbehind says "at the start or after any other character" the way the engine checks
 # fastest: an alternation with ^ ahead of 以 costs a try of both at every offset.)
 PREPOSITION_BEFORE = regex.compile(r"(?<![可所难])以[ \t]*$|^[ \t]*以(?![上下内来及便求期])")
 # Objects that already exist, named by their count: 加强1097个入河排污口…, 依托58台监测站, 针对39家….
-EXISTING_BEFORE = regex.compile(
-    r"(?:加强对?|针对|对于?|聚焦|围绕|依托|利用|借助|凭借)[ \t]*(?:全区|全市|全省|辖区内?)?[ \t]*$"
-)
+_EXISTING_VERBS = "加强对?|针对|对于?|聚焦|围绕|依托|利用|借助|凭借"
+EXISTING_BEFORE = regex.compile(rf"(?:{_EXISTING_VERBS})[ \t]*(?:全区|全市|全省|辖区内?)?[ \t]*$")
 # A figure that bounds an area or a distance: 周边30米范围内.
 _RANGES = "范围|半径|距离"
 RANGE_AFTER = regex.compile(rf"\G[ \t]*(?:{_RANGES})")
@@ -242,6 +250,9 @@ ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 HAN = regex.compile(r"\p{Han}")
 # Two Han characters or more: a metric that names something (cheaper than counting them all).
 TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
+# The CJK Unified Ideographs of the first Unicode versions (the GB 2312 ones among them): each
+# is \p{Han}, so a metric opening with two of them has two Han characters, told by comparisons.
+COMMON_HAN_RANGE = ("\u4e00", "\u9fa5")
 
 # Counts of the plan's own parts.
 _OWN_COUNTERS = "项|个|条|大|类|方面|部分"
@@ -255,10 +266,11 @@ OWN_ITEMS_BEFORE = regex.compile(
     r"(?:聚焦|围绕|包括|分为|提出|涵盖|本(?:方案|计划|意见|规划|办法)[^,;。]{0,10}共|共)$"
 )
 # Specifications of a named project.
-SPEC_CUE = regex.compile(
-    r"(?:总投资|计划投资|估算投资|概算|投资额|投资约|全长|线路长|长约|装机容量|装机|建筑面积|占地面积|占地|"
-    r"总建筑|设计能力|规模为|总规模)[^,;。]{0,6}$"
+_SPEC_WORDS = (
+    "总投资|计划投资|估算投资|概算|投资额|投资约|全长|线路长|长约|装机容量|装机|建筑面积|占地面积|占地|"
+    "总建筑|设计能力|规模为|总规模"
 )
+SPEC_CUE = regex.compile(rf"(?:{_SPEC_WORDS})[^,;。]{{0,6}}$")
 # The named items of a list before a count: 高新区、经开区两个实验区.
 NAMED_COUNT_BEFORE = regex.compile(r"、[^,;。、]{1,12}[区县市省镇村园局委院校所站港心]$")
 # Quoted text: a label (“136”, “1+N”) or a rule quoted from elsewhere; never a goal of this plan.
@@ -277,8 +289,17 @@ BASELINE_FIRST = frozenset("以按比较相同")  # what a BASELINE match opens 
 
 # The not-target cues read in the words before a figure, as one search: a figure after any
 # of them is no goal (a means, an existing object, a past figure, a project's specification).
-NOT_TARGET_BEFORE = regex.compile(
-    "|".join(f"(?:{p.pattern})" for p in (PREPOSITION_BEFORE, EXISTING_BEFORE, PAST_CUE, SPEC_CUE))
+# What a match can open with: PREPOSITION_BEFORE's 以 (or the spaces ahead of it at the start),
+# the first character of each word of the other three. Asked first, as a lookahead, it spares
+# the engine trying the whole alternation at every other offset (most of a clause's words);
+# with it the standard engine runs the search about three times as fast as ``regex``.
+NOT_TARGET_BEFORE_FIRST = frozenset(" \t以") | {
+    w[0] for w in f"{_EXISTING_VERBS}|{_PAST_WORDS}|{_SPEC_WORDS}".split("|")
+}
+NOT_TARGET_BEFORE = re.compile(
+    f"(?=[{''.join(sorted(NOT_TARGET_BEFORE_FIRST))}])(?:"
+    + "|".join(f"(?:{p.pattern})" for p in (PREPOSITION_BEFORE, EXISTING_BEFORE, PAST_CUE, SPEC_CUE))
+    + ")"
 )
 # The not-target words right after a figure: an area's bound or a count of documents.
 NOT_TARGET_AFTER = regex.compile(
@@ -294,9 +315,22 @@ EACH_WORDS = ("均", "都")  # one of them is in every EACH match
 
 # Incentive cues ---------------------------------------------------------------
 
-INCENTIVE_CUE = re.compile(
-    r"(?:奖励|奖补|补贴|补助|资助|贴息|扶持|给予|一次性|配套支持|予以支持|最高|以奖代补|奖金|津贴|补偿|"
-    r"每人每月|每人每年|每户|每人)"
+_INCENTIVE_WORDS = (
+    "奖励|奖补|补贴|补助|资助|贴息|扶持|给予|一次性|配套支持|予以支持|最高|以奖代补|奖金|津贴|补偿|"
+    "每人每月|每人每年|每户|每人"
+)
+INCENTIVE_CUE = re.compile(rf"(?:{_INCENTIVE_WORDS})")
+# Any of the cues a sentence is searched for (INCENTIVE_CUE over it; RULE_OR_FORMULA over
+# each of its clauses; BASELINE over it), in one search: most sentences hold none, and then
+# none of their searches can find one. (Neither pattern looks behind its range's start or
+# needs its end: what one finds in a clause, this finds in the sentence.) Gated by the
+# characters their matches open with, as RULE_OR_FORMULA is.
+SENTENCE_CUES_FIRST = (
+    frozenset(w[0] for w in _INCENTIVE_WORDS.split("|")) | RULE_OR_FORMULA_FIRST | BASELINE_FIRST
+)
+SENTENCE_CUES = re.compile(
+    f"(?=[{''.join(re.escape(c) for c in sorted(SENTENCE_CUES_FIRST))}])"
+    f"(?:{_INCENTIVE_WORDS}|{RULE_CUE.pattern}|{FORMULA.pattern}|{BASELINE.pattern})"
 )
 CAP_CUE = re.compile(r"(?:最高|不超过|最多|上限|封顶|以内)[^,;。]{0,6}$")
 PER_ITEM = re.compile(r"每(?:项|家|个|人|户|台|辆|件|年|月|平方米|千瓦|吨)[^,;。]{0,6}$")

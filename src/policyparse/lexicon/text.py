@@ -58,6 +58,12 @@ FOLD_CHARS = re.compile(_char_class(list(_FOLD)))
 # presence is the cheap signal that the OpenCC pass is worth running.
 TRADITIONAL_CHARS = "單頭實門會發經濟術與區縣據關書務員產業點於這個們國際開導範為"
 TRADITIONAL_HINT = re.compile(f"[{TRADITIONAL_CHARS}]")
+TRADITIONAL_SET = frozenset(TRADITIONAL_CHARS)
+# FOLD_CHARS and TRADITIONAL_CHARS in one class: a scan for it costs what a scan for
+# FOLD_CHARS alone does (one table look-up a character), so the fold's own scan also tells
+# whether the text holds a traditional character, without thirty more scans. (No folded
+# character is traditional, nor does folding make one: a test checks both.)
+FOLD_OR_TRADITIONAL = re.compile(_char_class(list(_FOLD) + [ord(c) for c in TRADITIONAL_CHARS]))
 
 # A Markdown bullet needs one of its marks before a space or tab: MD_BULLET is tried only on
 # the lines holding that pair (``normalize._bullet_starts``, via ``line_starts``).
@@ -128,5 +134,15 @@ SPACE_IN_MARKER_NO_TAB = regex.compile(
     r"|(?<=\p{Han} ) *(?=〔\d{4})|(?<=〕 ) *(?=\d)|(?<=〔 ) *(?=\d)|(?<=\d ) *(?=〕))"
 )
 EDGE_SPACE_NO_TAB = regex.compile(r"(?m) (?:(?<=^ ) *| *$)")
+# The three space passes of a text without tabs in one scan. Each deletes whole runs of
+# spaces (every run it takes is bounded by characters no pass deletes), and no run is taken
+# by two of them: SPACE_IN_MARKER's runs have a bracket, digit or numeral on one side and a
+# non-space on both; SPACE_BETWEEN_HAN's have Han on both sides; EDGE_SPACE's touch a line
+# start or end. Deleting one run leaves the neighbours of every other as they were, so the
+# passes one after another delete what one scan for their alternation does (tests check it).
+SPACES_NO_TAB = regex.compile(
+    "(?m)" + SPACE_IN_MARKER_NO_TAB.pattern + "|" + SPACE_BETWEEN_HAN.pattern + "|"
+    + EDGE_SPACE_NO_TAB.pattern.removeprefix("(?m)")
+)
 # A range dash lost in re-encoding and written as "?": 2017年7月?2017年12月.
 LOST_DASH = regex.compile(r"(?<=[年月日\d])\?(?=\d)")
