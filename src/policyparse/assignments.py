@@ -68,6 +68,8 @@ _SEGMENT_SEP = re.compile("[,;]")  # what splits an unlabelled clause outside br
 _STRONG = olx.STRONG_SEPARATOR_CHARS
 # What a unit that ``rl.EMPTY_CELL`` matches can open with: one of its characters or white space.
 _BLANK_FIRST = rl.EMPTY_CELL_FIRST | rl.WHITE_SPACE
+_PREFIX_CHARS = olx.PREFIX_CHARS
+_PREFIX_NOT_BEFORE = olx.PREFIX_NOT_BEFORE
 
 
 @dataclass(slots=True)
@@ -386,6 +388,9 @@ def _opens_line(text: str, pos: int) -> bool:
 def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> list[_Clause]:
     out: list[_Clause] = []
     footers = _Footers(text)
+    # A label lies in a table line only where its line opens with a bar: a notice without one
+    # (most) has no label to look at.
+    has_bar = "|" in text
     k = 0
     for li, pos in enumerate(labels.starts):
         # A label inside a bracketed clause (most) is passed first: the cheaper test. Both only
@@ -396,7 +401,7 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], labels: _Labels) -> l
             continue
         if not _opens_line(text, pos):
             continue
-        if _in_table_line(text, pos):
+        if has_bar and _in_table_line(text, pos):
             continue
         if footers.near(pos):
             continue  # the site's 主办单位 in a page footer
@@ -508,8 +513,21 @@ def _header(text: str, rows: list[tuple[int, int]]) -> tuple[int, list[str | Non
     return None
 
 
+def _has_table_line(text: str) -> bool:
+    """Whether ``_TABLE_LINE`` matches anywhere: a ``|`` with only spaces and tabs before it on
+    its line. Read from the bars (few outside tables) instead of a scan trying every line start:
+    a notice with a stray bar and no table is spared the scan."""
+    bar = text.find("|")
+    while bar >= 0:
+        line_start = text.rfind("\n", 0, bar) + 1
+        if not text[line_start:bar].strip(" \t"):
+            return True
+        bar = text.find("|", bar + 1)
+    return False
+
+
 def _table_clauses(text: str) -> list[_Clause]:
-    if "|" not in text:
+    if not _has_table_line(text):
         return []
     out: list[_Clause] = []
     for rows in _tables(text):
@@ -658,8 +676,8 @@ def _plain_units(body: str, pattern: re.Pattern[str]) -> _Read:
         starts.append(start)
         ends.append(start + len(cut))
         groups.append(group)
-        if prefix is None:
-            prefix = prefix_of(cut)
+        if prefix is None and cut[0] in _PREFIX_CHARS and cut[1:2] not in _PREFIX_NOT_BEFORE:
+            prefix = cut[0]  # ``prefix_of``, written out: asked of every unit up to the first prefix
     return _Read(texts, starts, ends, groups, prefix)
 
 

@@ -180,13 +180,12 @@ def _takes_suffix(unit: str) -> bool:
 @lru_cache(maxsize=8192)
 def _plain_department(unit: str) -> bool:
     """``restorable`` before the notice is consulted (see there)."""
-    if prefix_of(unit) is not None:
-        return False
+    if unit[:1] in _PREFIX_CHARS and unit[1:2] not in _PREFIX_NOT_BEFORE:
+        return False  # it carries a prefix (``prefix_of``, written out)
     if lx.GENERIC_START.match(unit) or lx.NATIONAL_START.match(unit) or lx.NO_PREFIX.search(unit):
         return False
-    # NAMED_PLACE, the dearest test (on ``regex``, for \p{Han}), last and only where the unit
-    # holds a character its place words end with: the tests are pure, so their order changes
-    # no answer.
+    # NAMED_PLACE, the dearest test, last and only where the unit holds a character its place
+    # words end with: the tests are pure, so their order changes no answer.
     if lx.ORG_SUFFIX.search(unit) is None:
         return False
     return lx.NAMED_PLACE_LAST.isdisjoint(unit) or not lx.NAMED_PLACE.match(unit)

@@ -169,15 +169,21 @@ def iter_quantities(
 ) -> Iterator[Quantity]:
     """``find_quantities`` one at a time: a caller that needs only the first reads no more."""
     stop = len(text) if end is None else end
+    if not skip_time:
+        for m in lx.QUANTITY_SCAN.finditer(text, start, stop):
+            s, e = m.span()
+            q = _read(m.groups(), s, e, text)
+            if q is not None:
+                yield q
+        return
+    # The untimed scan matches no plain figure with a time unit: only a range may still have
+    # one. A unit's kind is "time" when its head (before any "/") is a time unit; base_unit
+    # only renames two count units, so it need not be applied first.
     time_units = lx.TIME_UNIT_SET
-    for m in lx.QUANTITY_SCAN.finditer(text, start, stop):
-        # A unit's kind is "time" when its head (before any "/") is a time unit; base_unit
-        # only renames two count units, so it need not be applied first. The unit is the
-        # match's last group (hiunit or unit; pct has none), read without the whole tuple.
-        if skip_time:
-            last = m.lastindex or 1  # never None: every alternative captures its number
-            if last != 1 and m[last].partition("/")[0] in time_units:
-                continue
+    hiunit = lx.HIUNIT_GROUP
+    for m in lx.QUANTITY_SCAN_UNTIMED.finditer(text, start, stop):
+        if m.lastindex == hiunit and m[hiunit].partition("/")[0] in time_units:
+            continue
         s, e = m.span()
         q = _read(m.groups(), s, e, text)
         if q is not None:
@@ -236,7 +242,12 @@ def read_number_cell(cell: str) -> tuple[Decimal, str | None, str] | None:
     m = lx.CELL_NUMBER.fullmatch(c)
     if not m:
         return None
-    v = parse_number(m["num"])
+    num, unit, rest = m.groups()
+    if num.isascii() and num.isdigit() and len(num) <= _PLAIN_DIGITS_MAX:
+        # A whole number without separators (most cells): its digits are its value, what
+        # parse_number and _exact give the long way (as for a plain figure in ``_read``).
+        return Decimal(num), (unit or None), (rest or "")
+    v = parse_number(num)
     if v is None:
         return None
-    return _exact(v), (m["unit"] or None), (m["rest"] or "")
+    return _exact(v), (unit or None), (rest or "")

@@ -251,10 +251,18 @@ def _candidates(text: str) -> list[_Candidate]:
                 marker = f"{annex.group('word')}{num}"
                 out.append(_Candidate("annex", num, marker, start, annex.start("rest"), eol, False, rest))
         else:
+            if eol - pos < LONG_LINE or table:
+                # Most lines: a marker at the line start only (the loop below for one start,
+                # without building its tuple).
+                m = MARKER.match(text, start, eol)
+                if m and m.lastindex is not None:
+                    kind = _MARKER_KIND[m.lastindex]
+                    read = _read_marker(kind, m.group(m.lastindex + 1))
+                    if read is not None:
+                        out.append(_Candidate(kind, read[0], read[1], start, m.end(), eol, False))
+                continue
             # Only a long line (a flattened body) is searched for headings inside it.
-            starts = (start,) if eol - pos < LONG_LINE or table else (
-                start, *[m.end() for m in INLINE_HEADING.finditer(text, pos, eol)])
-            for s in starts:
+            for s in (start, *[m.end() for m in INLINE_HEADING.finditer(text, pos, eol)]):
                 m = MARKER.match(text, s, eol)
                 if not m or m.lastindex is None or (m.end() >= eol and s != start):
                     continue
@@ -349,7 +357,7 @@ def _drop_contents(text: str, cands: list[_Candidate]) -> list[_Candidate]:
             if c.marker in last:
                 drop.add(last[c.marker])
             last[c.marker] = i
-    return [c for i, c in enumerate(cands) if i not in drop]
+    return [c for i, c in enumerate(cands) if i not in drop] if drop else cands
 
 
 def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
@@ -380,6 +388,9 @@ def _title(text: str, c: _Candidate, limit: int, bound: int) -> tuple[str, int]:
         m = TITLE_END.search(text, line_start, eol)
         stop = m.start() if m else eol
         return _clean_title(text[line_start:stop]), stop
+    # Most headings end on their line: the loop's first test, made before its list is built.
+    if not (TITLE_RUNS_ON.search(title) or len(title) >= RUN_ON_LEN):
+        return title, end
     pieces = [title]
     for _ in range(RUN_ON_LINES):
         joined = "".join(pieces)

@@ -436,7 +436,8 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
     han_lo, han_hi = lx.COMMON_HAN_RANGE
     # Where the text of each figure's target starts. The figures of a group open with a
     # numeral, no joiner: the strip stops in the segment (or at the first figure) for all.
-    t0 = _lstrip_pos(text, seg_start, first.start)
+    # (``_lstrip_pos(text, seg_start, first.start)``, on the segment already cut out.)
+    t0 = seg_start + len(segment) - len(segment.lstrip(" \t、,和及"))
 
     for k, (q, _, node, path) in enumerate(group):
         suffix = lx.SUFFIX_CUE.match(text, q.end) if text[q.end : q.end + 1] in lx.SUFFIX_CUE_FIRST else None
@@ -542,9 +543,13 @@ def _has_each_word(segment: str) -> bool:
 
 def _fill_horizon(targets: list[tuple[int, _Record]]) -> None:
     # A plan without sections or a stated period: its first dated goal sets the horizon.
-    first = next(
-        (t["deadline"] for _, t in sorted(targets, key=lambda x: x[0]) if t["deadline_source"] == "sentence"), None
-    )
+    # (The first in reading order: the lowest position, the earliest listed among equals, as
+    # a stable sort by position would put first, found without sorting.)
+    first: object = None
+    first_pos: int | None = None
+    for pos, t in targets:
+        if t["deadline_source"] == "sentence" and (first_pos is None or pos < first_pos):
+            first, first_pos = t["deadline"], pos
     if first is None:
         return
     for _, t in targets:
@@ -1125,6 +1130,8 @@ def _row_ok(header: _Header, row: list[_Cell]) -> bool:
 def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[tuple[int, _Record]]:
     out: list[tuple[int, _Record]] = []
     norm = doc.norm
+    starts, ends, original = norm.starts, norm.ends, norm.original
+    node_at = doc.outline.node_at
     name_idx = header.name
     assert name_idx is not None
     unit_idx = next((i for i, h in enumerate(header.cells) if h.compact in ("单位", "计量单位")), None)
@@ -1156,14 +1163,17 @@ def _table_targets(doc: _Doc, header: _Header, rows: list[list[_Cell]]) -> list[
             v = value if cell_unit else value * mult
             v = Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
             comparator: Comparator = lx.SUFFIX_COMPARATOR.get(rest, "=") if rest else "="  # type: ignore[assignment]
-            written = norm.raw(c.start, c.end)
-            cs, ce = norm.bounds(c.start, c.end)
+            # ``norm.bounds`` and ``norm.raw`` read off the offset map directly: a cell holding
+            # a number is never empty.
+            cs, ce = starts[c.start], ends[c.end - 1]
+            written = original[cs:ce]
+            node = node_at(c.start)
             # Placed by the cell's normalised offset, like the sentences' targets, so that the
             # two sort together in reading order.
             out.append((
                 c.start,
                 {
-                    "path": doc.outline.path_at(c.start),
+                    "path": node.path if node else None,  # Outline.path_at
                     "metric": metric,
                     "comparator": comparator,
                     "value": v,

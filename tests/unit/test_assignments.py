@@ -498,6 +498,8 @@ LABEL_SNIPPETS = [
     "(牵头单位:市发展改革委;责任单位 :市财政局;配合单位\t:市商务局;完成时限:2022年底)",
     "附件:1.任务分解表\n联系人:张三\n时间:2022年\n牵头责任单位:市科技局\n完成时间:长期",
     ":责任单位:牵头单位::单位:部门:位:",
+    # labels in table lines (a bar opening the line, after white space too) and one below them
+    "| 推进改革。牵头单位:市科技局 | 落实。配合单位:市财政局 |\n\u3000| 加强。责任单位:市商务局\n牵头单位:市发展改革委",
 ]
 
 
@@ -765,3 +767,27 @@ def test_labels_in_taken_clauses_passed_first_change_no_line_clause(raw: str) ->
     # Each clause opens at a label read, and every label read opens a clause or joins one.
     assert {c.start for c in got} <= set(expected)
     assert all(any(c.start <= pos <= c.end for c in got) for pos in expected)
+
+
+# --- fast paths (issue 7, round 6) ------------------------------------------------------------
+
+# Bars at the edges of a table line: at a line start, after spaces and tabs, after other text
+# (a stray bar in prose), at the very start and end of the text, after a blank line.
+TABLE_LINE_EDGES = [
+    "|",
+    "a|b",
+    "甲乙丙|丁\n戊己|",
+    "正文\n \t| 牵头单位 |\n",
+    "正文 | 正文\n\n\t\t|",
+    "一、任务\n1.推进(市科技局|市财政局)\n2.落实\u3000| 责任单位 |",
+    "\n|",
+]
+
+
+@pytest.mark.parametrize("raw", [*TABLE_LINE_EDGES, *_notices()])
+def test_table_line_read_from_the_bars_is_the_line_scan(raw: str) -> None:
+    from policyparse.assignments import _TABLE_LINE, _has_table_line
+
+    text = normalize(raw).text
+    for probe in (raw, text, *text.split("\n\n")):
+        assert _has_table_line(probe) == (_TABLE_LINE.search(probe) is not None), probe[:80]

@@ -424,3 +424,38 @@ def test_every_date_reads_as_before_on_real_notices(path: Path) -> None:
         for piece in (body, *lx.DASH.split(body, 1)):
             for bare_unit in (None, "年", "月"):
                 assert _read_point(piece, bare_unit, None) == _read_point_as_it_was(piece, bare_unit, None)
+
+
+# --- Fast paths (issue 7, round 6) ---
+
+# A year opens a window of its own only when a separator or a dash follows it (a separated day,
+# a bracketed range): every other date holds 年 or 月 within reach. Each form a year takes,
+# from the samples and corpus, beside years that start no date (a document number, a time).
+@pytest.mark.parametrize(
+    "text",
+    ["〔2017〕109号", "市政办发〔2022〕19号", "2017-08-09", "2017.8.9印发", "2017/08/09", "(2015-2020)",
+     "(2015 - 2020)", "(2015\n—2020)", "(2015—2020)", "(2015–2020)", "(2015~2020)", "(2015至2020)",
+     "(2015到2020)", "[2015-2020]", "(2015\t-2020)", "2017—2019年", "2017 - - 2019 \n年", "2020--2023年",
+     "19:18 信息来源", "19.加强知识产权服务业", "20%以上", "2017 年 7 月", "到2020年", "1996年06月29日",
+     "见2017  ——  2019  年规划"],
+)
+def test_gated_scan_with_separated_years_only(text: str) -> None:
+    assert _gated_matches(text) == _reference_matches(text)
+
+
+@pytest.mark.parametrize("point", ["2017年7月24日", "2017年7月1号", "2017年07月", "2017年7月份", "2017年度",
+                                   "2017年12月31日", "1999年1月", "2017年\u0663月", "2017年7月24", "2017年7月x"])
+@pytest.mark.parametrize("base", [None, _Point(2022, 7)])
+def test_arabic_points_read_in_one_match_equal_the_reference(point: str, base: _Point | None) -> None:
+    # ``_read_point`` reads a point written 2017年7月24日 with one match (lexicon ARABIC_POINT).
+    for bare_unit in (None, "年", "月"):
+        assert _read_point(point, bare_unit, base) == _read_point_as_it_was(point, bare_unit, base)
+
+
+def test_iso_forms_equal_the_format_spec_forms() -> None:
+    for y in (1, 999, 1900, 2017, 2099, 12345):
+        for m in (1, 7, 12):
+            for d in (1, 9, 31):
+                assert _Point(y).iso() == f"{y:04d}"
+                assert _Point(y, m).iso() == f"{y:04d}-{m:02d}"
+                assert _Point(y, m, d).iso() == f"{y:04d}-{m:02d}-{d:02d}"

@@ -422,3 +422,40 @@ def test_looks_like_unit_by_character_set_and_cached_suffix_test(text: str) -> N
 
     for s in {text[:40], *_windows(text, 10)}:
         assert looks_like_unit(s) == _looks_like_unit_first_written(s), s
+
+
+# --- fast paths (issue 7, round 6) ------------------------------------------------------------
+
+
+def test_han_class_is_the_han_script_of_regex() -> None:
+    # NAMED_PLACE runs on ``re`` with \p{Han} written out as HAN_CLASS: the same code points.
+    import re
+
+    fast = re.compile(f"[{lx.HAN_CLASS}]")
+    slow = regex.compile(r"\p{Han}")
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert (fast.match(c) is None) == (slow.match(c) is None), hex(cp)
+
+
+# Units around NAMED_PLACE's edges: rare Han characters (々, 〇, ⺀, CJK extensions) before a
+# place word, the look-behinds (都市, 社区) and the words after (市场, 区政府, 市民政局).
+NAMED_PLACE_SNIPPETS = [
+    "佐々木市商务局、〇〇县政府、⺀⺁区管委会、𠀀𠀁市科技局、豈更新区管委会、ａ市财政局、A市财政局",
+    "都市圈办公室、夜市管理办、社区服务中心、小区物业、校区管委会、城市管理局",
+    "市场监管局、市级财政、区域合作办、市直机关工委、市属国企、市容局、市政府办公厅、市民政局、区政务服务局",
+    "人民银行青岛市中心支行、中德生态园管委、濮阳海关、丰台区人民政府、浑南区政府",
+]
+
+
+@pytest.mark.parametrize("text", [*NAMED_PLACE_SNIPPETS, *_texts()])
+def test_named_place_on_re_answers_as_it_did_on_regex(text: str) -> None:
+    slow = regex.compile(lx.NAMED_PLACE.pattern.replace(f"[{lx.HAN_CLASS}]", r"\p{Han}"))
+    assert slow.pattern != lx.NAMED_PLACE.pattern
+    for line in text.split("\n"):
+        pieces, _ = split_units(line[:160])
+        items = {s for p in pieces for s in (p.text, cut_trailing(p.text))}
+        items |= {s[i:] for s in list(items) for i in range(1, min(len(s), 8))}
+        for s in items:
+            fast_m, slow_m = lx.NAMED_PLACE.match(s), slow.match(s)
+            assert (fast_m and fast_m.span()) == (slow_m and slow_m.span()), s

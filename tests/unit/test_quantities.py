@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -385,8 +386,9 @@ def test_scan_pattern_opens_with_a_character_class() -> None:
     # only when the pattern opens with the class (a lookahead first would be tried everywhere).
     from policyparse.lexicon import quantities as qlx
 
-    assert qlx.QUANTITY_SCAN.pattern.lstrip().startswith("[\\d百")
-    assert qlx.QUANTITY_SCAN.groupindex == QUANTITY.groupindex
+    for scan in (qlx.QUANTITY_SCAN, qlx.QUANTITY_SCAN_UNTIMED):
+        assert scan.pattern.lstrip().startswith("[0-9百")
+        assert scan.groupindex == QUANTITY.groupindex
 
 
 @pytest.mark.parametrize("text", SCAN_EXAMPLES)
@@ -431,3 +433,109 @@ def test_unit_and_kind_looked_up_are_the_two_calls() -> None:
     for t in _quantity_corpus()[:5]:
         for q in find_quantities(t):
             assert (q.unit, q.kind) == (base_unit(q.unit), unit_kind(q.unit))
+
+
+# --- fast paths (issue 7, sixth round) -----------------------------------------------------
+
+
+def test_scan_first_class_holds_every_decimal_digit() -> None:
+    # The scan opens with ranges rather than ``\d`` (a category looked up per character); they
+    # must hold every character ``\d`` matches in this interpreter's Unicode, or a figure
+    # written in such digits would no longer be found.
+    from policyparse.lexicon import quantities as qlx
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    first = re.compile(f"[{qlx._SCAN_FIRST}]")
+    digits = set(re.findall(r"\d", every))
+    assert "٣" in digits and "𝟑" in digits
+    assert digits <= set(first.findall(every))
+    # and hold no Chinese character nor the punctuation a notice is full of
+    assert first.findall("统一规划、进一步落实。“十四五”—《通知》(附件)") == ["一", "一", "十", "四", "五"]
+
+
+# Texts full of time figures next to count figures (the untimed scan must drop the first
+# and keep the second, and find nothing inside a time figure).
+TIMED_EXAMPLES = [
+    "2025年,全市培育企业100家;2021—2025年新增50个,3个月内完成,5个工作日,10个项目",
+    "二〇二五年底前建成3个,十四五期间,每年2次,24小时,30分钟,18周岁,2023年度,第3期,5届,2批",
+    "1,500年,3千年,一百年,三百分钟,三百分点,十二个月,一千二年,5%至10年,3万至5万年,2—3天/人",
+    "万人有效发明专利拥有量达到2.9件,1,234万千瓦时,3天/月,五千克,两千米,十万千瓦,12号文件",
+    "期间3期,1个月—3个月,3 年 5 件,3 个 月,5个工作日内,2年/次,5次/年,10元/年,20周边",
+]
+
+_TIMED_CHARS = "0123456789,.—-至%‰ \t个月工作日小时分钟周岁年度天届批期号千瓦米克伏安万百点十二三一两〇件家人次元/边间"
+
+
+def _timed_off(text: str, start: int = 0) -> list[object]:
+    from policyparse.lexicon import quantities as qlx
+
+    out = []
+    for m in qlx.QUANTITY_SCAN.finditer(text, start):
+        last = m.lastindex or 1
+        if last != 1 and m[last].partition("/")[0] in qlx.TIME_UNIT_SET:
+            continue
+        out.append((m.span(), m.groups()))
+    return out
+
+
+def _untimed(text: str, start: int = 0) -> list[object]:
+    from policyparse.lexicon import quantities as qlx
+
+    return [
+        (m.span(), m.groups())
+        for m in qlx.QUANTITY_SCAN_UNTIMED.finditer(text, start)
+        if not (m.lastindex == qlx.HIUNIT_GROUP and m[qlx.HIUNIT_GROUP].partition("/")[0] in qlx.TIME_UNIT_SET)
+    ]
+
+
+@pytest.mark.parametrize("text", TIMED_EXAMPLES)
+def test_untimed_scan_is_the_scan_less_time_figures_on_examples(text: str) -> None:
+    assert _untimed(text) == _timed_off(text)
+    assert any(q.kind == "time" for q in find_quantities(text))  # the examples hold time figures
+    assert find_quantities(text, skip_time=True) == [q for q in find_quantities(text) if q.kind != "time"]
+
+
+def test_untimed_scan_is_the_scan_less_time_figures_on_the_corpus() -> None:
+    for text in _quantity_corpus():
+        assert _untimed(text) == _timed_off(text)
+        assert find_quantities(text, skip_time=True) == [q for q in find_quantities(text) if q.kind != "time"]
+
+
+@given(st.text(alphabet=_TIMED_CHARS, max_size=40), st.integers(0, 5))
+def test_untimed_scan_is_the_scan_less_time_figures_on_any_text(text: str, start: int) -> None:
+    assert _untimed(text) == _timed_off(text)
+    assert _untimed(text, start) == _timed_off(text, start)
+
+
+# Cells as timetables write them (samples/001's annex and the corpus' tables), and the edges
+# of the plain-digits path: leading zeros, 27 digits (the longest it takes), 28 and more.
+NUMBER_CELLS = [
+    "2.7", "10", "135", "90% 以上", "1,500", "1.5", "3.70", "2.0", "0", "007", "100 左右", "12%",
+    "5‰", "9" * 27, "1" + "0" * 27, "12" * 20, "٣", "٣٤ 以上", "𝟑", "1𑽐", "𑽐", "—", "", " 20 ", "20件",
+    "1,50", "1.", ".5", "3.5%及以下",
+]
+
+
+@pytest.mark.parametrize("cell", NUMBER_CELLS)
+def test_number_cell_read_as_the_long_way(cell: str) -> None:
+    # The fast path (a whole number's digits are its value) and the standard engine against
+    # the reading before them: ``regex`` and parse_number + _exact for every cell.
+    from policyparse.lexicon import quantities as qlx
+    from policyparse.quantities import _exact
+
+    slow = None
+    m = regex.fullmatch(qlx.CELL_NUMBER.pattern, cell.strip())
+    if m:
+        v = parse_number(m["num"])
+        if v is not None:
+            slow = (_exact(v), (m["unit"] or None), (m["rest"] or ""))
+    fast = read_number_cell(cell)
+    assert fast == slow
+    assert (str(fast[0]) if fast else None) == (str(slow[0]) if slow else None)
+
+
+def test_number_cells_hold_both_paths() -> None:
+    # so that the test above compares the fast path and the long way, and refusals too
+    plain = [c for c in NUMBER_CELLS if c.strip().isascii() and c.strip().isdigit()]
+    assert len(plain) >= 5 and "2.7" in NUMBER_CELLS
+    assert read_number_cell("1𑽐") is None and read_number_cell("٣٤ 以上") is not None

@@ -813,3 +813,99 @@ def test_clean_title_without_a_bar_is_one_strip(title: str) -> None:
 )
 def test_contents_dropped_only_after_a_contents_heading(text: str, paths: list[str]) -> None:
     assert [p for p, _ in outline_of(text)] == paths
+
+
+# --- Fast paths (issue 7, round 6) ---
+
+from policyparse.sections import RUN_ON_LEN, RUN_ON_LINES, _line_end, _title  # noqa: E402
+
+# Lines HEADING_LINE now passes over because they open with a numeral or 第/( but not as a
+# marker does (sample 002's table of figures, its phases, its 此件公开发布), beside the markers
+# that open the same way, and the markers' other forms: the candidates are the per-line walk's.
+_OPENING_TEXTS = [
+    "附件2\n\n2023 年 7 月\n\n2024 年 6 月\n\n1\n\n万人有效发明专利拥有量(件)\n\n2.7\n\n2.8\n\n1.5\n\n13\n\n知识产",
+    "(二)工作步骤\n\n第一阶段:编制改革方案(2017年7月—2017年12月)\n第二阶段:实施改革方案\n第三章 附则\n第5条 施行",
+    "2022年10月4日\n\n(此件公开发布)\n\n一是加强领导\n\n三年行动\n\n四、\n一、总体要求\n\n(一)指导思想\n"
+    "( 2 )任务\n(\n3\n)对于",
+    "1.动员启动阶段(2017年7月)\n2、推进实施\n12.督查评估\n3.2025年完成\n١.甲\n①项\n十二、乙\n百、丙\n\u3000四、丁",
+    "|附件1\n| 附录2:规则\n| 1.甲\n| (二)乙 |\n|三、丙",  # a body pasted into one table cell
+]
+
+
+@pytest.mark.parametrize("text", _OPENING_TEXTS)
+def test_lines_opening_unlike_a_marker_hold_no_candidate(text: str) -> None:
+    assert _candidates(text) == _candidates_per_line(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="第一二十百两〇零章节条、,.至的所列规定中之级类()123١①⑳ \t\n%年x", max_size=14))
+def test_marker_opening_holds_wherever_a_marker_matches(text: str) -> None:
+    # HEADING_LINE skips a line that does not open as _MARKER_OPENING: no MARKER may match there.
+    for i in range(len(text)):
+        eol = text.find("\n", i)
+        if mk.MARKER.match(text, i, len(text) if eol < 0 else eol):
+            assert re.match(mk._MARKER_OPENING, text[i:])
+
+
+def _title_as_it_was(text: str, c: Cand, limit: int, bound: int) -> tuple[str, int]:
+    """``_title`` before its early return for a heading ending on its line: the reference."""
+    m = mk.TITLE_END.search(text, c.body_start, limit)
+    if m:
+        return _clean_title(text[c.body_start : m.start()]), m.start()
+    title = _clean_title(text[c.body_start : limit])
+    if limit < c.line_end:
+        return title, limit
+    end = limit
+    if not title:
+        line_start = limit + 1
+        while line_start < bound and not text[line_start : _line_end(text, line_start, bound)].strip():
+            line_start = _line_end(text, line_start, bound) + 1
+        first = line_start
+        while first < len(text) and text[first] in " \t":
+            first += 1
+        if line_start >= bound or text.startswith("|", first):
+            return "", c.body_start
+        eol = _line_end(text, line_start, bound)
+        m = mk.TITLE_END.search(text, line_start, eol)
+        stop = m.start() if m else eol
+        return _clean_title(text[line_start:stop]), stop
+    pieces = [title]
+    for _ in range(RUN_ON_LINES):
+        joined = "".join(pieces)
+        if not (mk.TITLE_RUNS_ON.search(joined) or len(joined) >= RUN_ON_LEN):
+            break
+        line_start = end + 1
+        if line_start >= bound:
+            break
+        eol = _line_end(text, line_start, bound)
+        line = text[line_start:eol]
+        if not line.strip() or line.lstrip().startswith("|"):
+            break
+        m = mk.TITLE_END.search(text, line_start, eol)
+        stop = m.start() if m else eol
+        pieces.append(_clean_title(text[line_start:stop]))
+        end = stop
+        if m:
+            break
+    return "".join(pieces), end
+
+
+# Headings that end on their line, run on (hard-wrapped at 40 characters or cut after 、),
+# stand alone on their line, or are cut by the next heading.
+_TITLE_TEXTS = [
+    "一、总体要求\n(一)指导思想\n以习近平新时代中国特色社会主义思想为指导",
+    "(三)实施知识产权保护强化工程,促进知识产权高标准保护和知识产权高水平运用的工作\n体系建设\n1.甲",
+    "(二)加强组织领导、\n完善工作机制\n二、乙",
+    "三、\n\n重点任务\n四、\n| 1 | 甲 |\n五、",
+    "说明:" + "甲" * 700 + "。 一、总体 (二)任务;3.做好 ①第一",
+]
+
+
+@pytest.mark.parametrize("text", [*_TITLE_TEXTS, *(p.read_text(encoding="utf-8") for p in _FILES)])
+def test_titles_equal_the_reference(text: str) -> None:
+    text = normalize(text).text
+    cands = _candidates(text)
+    for i, c in enumerate(cands):
+        bound = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        limit = min(c.line_end, bound)
+        assert _title(text, c, limit, bound) == _title_as_it_was(text, c, limit, bound)

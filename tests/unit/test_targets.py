@@ -1370,3 +1370,84 @@ def test_no_title_spans_hold_no_date_and_leave_every_figure_free() -> None:
 
     assert not any(_in_title([], pos, 100) for pos in range(100))
     assert _outside_all([], list(range(100))) == [True] * 100
+
+
+# --- fast paths (issue 7, sixth round) -----------------------------------------------------
+
+
+def _plain_fill_horizon(targets: list[tuple[int, dict[str, object]]]) -> None:
+    # The form before the fast path: the first sentence-dated target of a stable sort.
+    first = next(
+        (t["deadline"] for _, t in sorted(targets, key=lambda x: x[0]) if t["deadline_source"] == "sentence"), None
+    )
+    if first is None:
+        return
+    for _, t in targets:
+        if t["deadline"] is None:
+            t["deadline"] = first
+            t["deadline_source"] = "period"
+
+
+HORIZON_EXAMPLES: list[list[tuple[int, str | None, str]]] = [
+    # (position, deadline, source): listed out of reading order, with ties at one position
+    [(40, "2025", "sentence"), (10, None, "none"), (25, "2023", "sentence"), (5, "2030", "period")],
+    [(30, "2026", "sentence"), (30, "2025", "sentence"), (50, None, "none"), (0, None, "none")],
+    [(0, "2027", "sentence"), (0, None, "none"), (9, "2022-06", "sentence")],
+    [(10, None, "none"), (20, "2024", "table")],  # no sentence date: nothing filled
+    [],
+]
+
+
+@pytest.mark.parametrize("rows", HORIZON_EXAMPLES)
+def test_horizon_found_without_sorting_is_the_sorted_one(rows: list[tuple[int, str | None, str]]) -> None:
+    from policyparse.targets import _fill_horizon
+
+    def make() -> list[tuple[int, dict[str, object]]]:
+        return [(pos, {"deadline": d, "deadline_source": s}) for pos, d, s in rows]
+
+    fast, plain = make(), make()
+    _fill_horizon(fast)  # type: ignore[arg-type]
+    _plain_fill_horizon(plain)
+    assert fast == plain
+
+
+def test_horizon_ties_go_to_the_first_listed() -> None:
+    from policyparse.targets import _fill_horizon
+
+    rows: list[tuple[int, dict[str, object]]] = [
+        (30, {"deadline": "2026", "deadline_source": "sentence"}),
+        (30, {"deadline": "2025", "deadline_source": "sentence"}),
+        (50, {"deadline": None, "deadline_source": "none"}),
+    ]
+    _fill_horizon(rows)  # type: ignore[arg-type]
+    assert rows[2][1] == {"deadline": "2026", "deadline_source": "period"}
+
+
+@pytest.mark.parametrize("path", ENGINE_FILES, ids=[p.name for p in ENGINE_FILES])
+def test_table_targets_spans_and_paths_are_the_long_way(path: Path) -> None:
+    # _table_targets reads a cell's span, text and path off the offset map and node_at
+    # directly: the same as norm.bounds, norm.raw and outline.path_at of the cell.
+    from policyparse import targets as tg
+
+    inputs = _pipeline_inputs(path)
+    norm, outline = inputs[0], inputs[1]
+    targets, _ = tg.find_targets(*inputs)  # type: ignore[arg-type]
+    for t in targets:
+        if t.deadline_source != "table" or t.value_span != t.span:
+            continue
+        # the normalised cell behind the span: the first offset mapping to its start
+        s = list(norm.starts).index(t.span.start)  # type: ignore[attr-defined]
+        e = next(i for i in range(s, len(norm.text)) if norm.ends[i] == t.span.end) + 1  # type: ignore[attr-defined]
+        assert (t.span.start, t.span.end) == norm.bounds(s, e)  # type: ignore[attr-defined]
+        assert t.text == t.value_text == norm.raw(s, e)  # type: ignore[attr-defined]
+        assert t.path == outline.path_at(s)  # type: ignore[attr-defined]
+
+
+def test_a_sample_timetable_is_read() -> None:
+    # The table the test above checks, so that it cannot pass by finding no table cell.
+    from policyparse import targets as tg
+
+    paths = [p for p in ENGINE_FILES if p.name.startswith("001_")]
+    assert paths
+    targets, _ = tg.find_targets(*_pipeline_inputs(paths[0]))  # type: ignore[arg-type]
+    assert sum(t.deadline_source == "table" for t in targets) >= 40

@@ -110,7 +110,9 @@ DATE_AT = re.compile(DATE.pattern)
 # Where ``DATE`` can start, for the gated scan in ``dates.read_dates``: every alternative
 # begins with one of these characters (an ASCII digit, a Chinese numeral, the first character
 # of a relative word) and either has 年 or 月 within its first ``ANCHOR_REACH`` characters
-# (the farthest is 月 in 十一——十二月, at 12) or begins with a year written 19xx/20xx.
+# (the farthest is 年 at 16, after a year range with two spaces each side of its double dash
+# and before 年) or is one of the two that hold neither: a day written 2017-08-09 and a
+# bracketed (2015-2020), each a year 19xx/20xx then a separator.
 # (The standard library's engine scans a one-character class several times faster.)
 # Each character is checked as ``_FIRST_CHAR`` checks it, so that ``DATE`` is not called where
 # its own look-ahead fails at once; and a digit right after a digit is skipped: every
@@ -120,8 +122,13 @@ FIRST_CHAR = re.compile(
     r"|年(?=[底末内初])|[今明当本次](?=年)|[上下](?=半)"
 )
 ANCHOR_CHARS = ("年", "月")
-YEAR_STARTS = ("19", "20")
 ANCHOR_REACH = 16
+# The starts of those two: a year, then what follows it in ``iso`` (``[-./]``) or begins
+# ``_DASH`` in ``prange``. A year followed by anything else (年, 〕, 号, %) starts a date only
+# if 年 or 月 comes within reach. One pattern per century: a literal first pair lets the
+# engine skip to it, several times faster than a scan for either pair.
+_YEAR_THEN_SEPARATOR = r"\d\d(?=[-./ \t\n—–~至到])"
+SEPARATED_YEARS = (re.compile("19" + _YEAR_THEN_SEPARATOR), re.compile("20" + _YEAR_THEN_SEPARATOR))
 
 # Taking a matched expression apart (applied to it with whitespace removed). Short strings,
 # several calls each: the standard library's engine, whose call costs less (a test checks
@@ -131,6 +138,9 @@ TOKEN = re.compile(
     rf"(?P<n>{YEAR_A}|{YEAR_H}|\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     rf"(?P<u>年度?|月份?|[日号])?"
 )
+# A point in Arabic digits with every unit written (2017年, 2017年7月, 2017年7月24日): the
+# parts TOKEN would find one by one, in one match.
+ARABIC_POINT = re.compile(rf"({YEAR_A})年(?:(\d{{1,2}})月(?:(\d{{1,2}})[日号])?)?")
 QUALIFIER_END = re.compile(rf"(?P<q>{_QUAL})$")
 YEAR_PART_END = re.compile(rf"(?P<q>{_YEAR_PART})$")
 UNIT_CHAR = re.compile(r"[年月日号]")

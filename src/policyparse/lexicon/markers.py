@@ -51,10 +51,18 @@ LINE_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u20
 
 LONG_LINE = 600  # a line this long is a flattened body: look for headings inside it too
 
-# A line that may hold a heading: its first non-space character can open an annex label, a
-# marker or a table row (``|``), or it is long enough to be searched for inline headings
+# How every MARKER match opens, each family's number and what follows it, without the tests
+# after: lines opening with a figure, a year, a table cell or a phase (2.7, 2023 年, 一是,
+# 第一阶段, (此件公开发布)) are not tried. A line opening otherwise holds no marker (a test
+# checks MARKER never matches where this does not).
+_MARKER_OPENING = (
+    r"第[零〇一二三四五六七八九十百两\d]{1,5}[章节条]|\([ \t]*[一二三四五六七八九十百\d]|[" + CIRCLED + r"]"
+    r"|[一二三四五六七八九十百]{1,4}[、.]|\d{1,2}[、.]"
+)
+# A line that may hold a heading: it opens (after spaces) as an annex label, a marker or a
+# table row (``|``) can, or it is long enough to be searched for inline headings
 # (``LONG_LINE`` in sections.py). Every other line is skipped without a look.
-_HEADING_LINE_BODY = r"[" + LINE_SPACE + r"]*(?:[附|]|" + _MARKER_FIRST + r")|.{" + str(LONG_LINE) + "}"
+_HEADING_LINE_BODY = r"[" + LINE_SPACE + r"]*(?:[附|]|" + _MARKER_OPENING + r")|.{" + str(LONG_LINE) + "}"
 HEADING_LINE = regex.compile(r"(?m)^(?:" + _HEADING_LINE_BODY + ")")
 # The same lines after the first, found by the newline before them: a scan for one literal
 # character, which the standard library's engine does about three times faster than trying

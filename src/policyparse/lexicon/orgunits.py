@@ -75,8 +75,17 @@ NATIONAL_START = re.compile(r"^(?:中国|中华|中央|国家|全国|国务院|�
 # An item that already names a place: a name followed by an admin word (浑南区政府, 高新区管委会,
 # 人民银行青岛市中心支行, 中德生态园管委). Words that merely contain 市/区 are excluded.
 _NOT_PLACE = r"(?!场|级|域|直|属|容|政(?!府)|民(?!政府))"
-NAMED_PLACE = regex.compile(
-    rf"^\p{{Han}}{{1,12}}?(?:省|(?<!城|都|超|门|夜)市{_NOT_PLACE}|(?<!社|小|校|厂|矿)区{_NOT_PLACE}"
+# ``regex``'s \p{Han} (the Han script) written out as ranges, for the standard ``re`` engine:
+# NAMED_PLACE is asked of each unit restored and runs about three times faster there. The tests
+# hold it to \p{Han} over every code point.
+HAN_CLASS = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6\U00020000-\U0002a6df\U0002a700-\U0002b81e"
+    "\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
+    "\U00031350-\U00033479"
+)
+NAMED_PLACE = re.compile(
+    rf"^[{HAN_CLASS}]{{1,12}}?(?:省|(?<!城|都|超|门|夜)市{_NOT_PLACE}|(?<!社|小|校|厂|矿)区{_NOT_PLACE}"
     r"|县|州|盟|旗|镇|乡|街道|新区|开发区|高新区|园区|生态园|产业园|科技园|工业园|基地|港区|保税区|试验区|自贸区|片区)"
 )
 # The characters NAMED_PLACE's place words end with: a unit holding none names no place.

@@ -127,7 +127,7 @@ PER_UNITS = [
 LEADING_PER = ["微克", "毫克", "克"]
 
 
-def _unit_alternation() -> str:
+def _unit_alternation(units: list[tuple[str, str]] | None = None) -> str:
     """The catalogue as one alternation, factored on each unit's first character.
 
     ``年|年度`` is written ``年(?:|度)``-like: the engine tests a first character once
@@ -137,7 +137,7 @@ def _unit_alternation() -> str:
     """
     seen: set[str] = set()
     firsts: dict[str, list[str]] = {}  # first character → the rest of each unit, in order
-    for unit, guard in COUNT_UNITS + TIME_UNITS:
+    for unit, guard in COUNT_UNITS + TIME_UNITS if units is None else units:
         key = unit + guard
         if key in seen:
             continue
@@ -219,6 +219,16 @@ _ARABIC_REST = r"(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 _HAN_NUM_REST = rf"(?<=[{_HAN_DIGITS[2:]}十])[{_HAN_DIGITS}十百千]*(?:点[{_HAN_DIGITS}]+)?|(?<=十)"
 _NUMBER_REST = rf"(?:{_ARABIC_REST}|{_HAN_NUM_REST})"
 
+# A superset of QUANTITY's first characters that the engine tests fast: ``\d`` is a Unicode
+# category, looked up for every character of the text the scan skips, while a range costs a
+# comparison. Every decimal digit outside ASCII lies in one of these ranges, which hold no
+# Chinese character and no punctuation a notice writes (CJK U+4E00–9FFF, U+2000–303F), so the
+# lookbehind after it, which keeps only QUANTITY's own first characters, is seldom tried in
+# vain. (Tests hold the ranges to ``\d`` over every code point.)
+SCAN_FIRST_RANGES = "\u0660-\u1fff\ua620-\uabff\uff10-\uff19\U00010000-\U0010ffff"
+_SCAN_FIRST = f"0-9百{_HAN_DIGITS[2:]}十{SCAN_FIRST_RANGES}"
+
+
 # QUANTITY with its first character consumed rather than looked ahead at: the same matches,
 # but the standard engine, seeing a pattern open with a character class, skips to the next
 # character of that class at C speed instead of trying the pattern at every offset of the
@@ -227,20 +237,40 @@ _NUMBER_REST = rf"(?:{_ARABIC_REST}|{_HAN_NUM_REST})"
 # and ``num`` lack the match's first character (the reader puts it back). A range or a plain
 # figure never opens with 百 (NUMBER cannot), nor with a character of _AFTER_LO, so the
 # range's lookahead may start one character later. Tests hold it to QUANTITY, the reference.
-QUANTITY_SCAN = re.compile(
-    rf"""
-    [\d百{_HAN_DIGITS[2:]}十]
+
+def _scan_source(after_num: str, unit: str) -> str:
+    """QUANTITY_SCAN's source, its plain figure's unit (and what may follow its number) given."""
+    return rf"""
+    [{_SCAN_FIRST}]
+    (?<=[\d百{_HAN_DIGITS[2:]}十])
     (?<![\dA-Za-z.\-_/#·].)
     (?:
         (?<=百)分之(?P<pct>{NUMBER})
       | (?=[{_NUMBER_CHARS}]*?[{_AFTER_LO}])(?P<lo>{_NUMBER_REST})(?=[{_AFTER_LO}])(?P<lomult>{_MULT})?(?P<lounit>%|‰)?
         [ \t]*(?:—{{1,2}}|-{{1,2}}|~|～|至|到)[ \t]*
         (?P<hi>{NUMBER})[ \t]*(?P<himult>{_MULT})?[ \t]*(?P<hiunit>{UNIT})
-      | (?P<num>{_NUMBER_REST})(?=[{_AFTER_NUM}])[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{UNIT})
+      | (?P<num>{_NUMBER_REST})(?=[{after_num}])[ \t]*(?P<mult>{_MULT})?[ \t]*(?P<unit>{unit})
     )
-    """,
-    re.VERBOSE,
-)
+    """
+
+
+QUANTITY_SCAN = re.compile(_scan_source(_AFTER_NUM, UNIT), re.VERBOSE)
+
+# QUANTITY_SCAN for a reader that drops years, dates and durations (``skip_time``): a plain
+# figure's unit is a count unit only, so that 2025年 — most figures of a notice — fails at the
+# lookahead after its number instead of being matched, handed over and dropped. A range keeps
+# every unit (its ends are read as a whole, and the reader drops it if its unit is a time
+# one). It finds QUANTITY_SCAN's matches less the plain figures with a time unit, and nothing
+# else: no other plain figure can be read at a time figure's offset (the one count unit that
+# shares a first character with time units, 个, refuses 月 and 工作日 after it), nor start inside
+# it (a unit or multiplier there is followed by the rest of a time unit, and no count unit
+# goes on that way). Tests hold it to QUANTITY_SCAN.
+_COUNT_FIRST = "".join(sorted({u[0] for u, _ in COUNT_UNITS} | {u[0] for u in LEADING_PER}))
+_AFTER_COUNT = regex.escape(f" \t{_MULT_FIRST}%‰{_COUNT_FIRST}", special_only=True)
+COUNT_UNIT = rf"(?:%|‰|(?:{_LEAD})/(?:{_PER})|(?:{_unit_alternation(COUNT_UNITS)})(?:/(?:{_PER}))?)"
+QUANTITY_SCAN_UNTIMED = re.compile(_scan_source(_AFTER_COUNT, COUNT_UNIT), re.VERBOSE)
+# The index of the ``hiunit`` group: a range's match has it as its last group (``lastindex``).
+HIUNIT_GROUP = QUANTITY_SCAN_UNTIMED.groupindex["hiunit"]
 
 # Characters that, right before a Chinese numeral, make it part of a word (统一, 唯一, 第一 …).
 HAN_WORD_CHARS = frozenset("第统唯之逐单同进专划整初周每星礼万千百前后十数若几另某任哪")
@@ -251,7 +281,10 @@ QUANTITY_GROUPS = ("pct", "lo", "lomult", "lounit", "hi", "himult", "hiunit", "n
 
 # A bare unit, as a column header or a row name's parenthesis writes it: 件, %, 元/年.
 UNIT_ONLY = regex.compile(UNIT)
-# A table cell holding one figure: 2.7, 1,500, 90% 以上, 100 左右.
-CELL_NUMBER = regex.compile(
+# A table cell holding one figure: 2.7, 1,500, 90% 以上, 100 左右. (The standard engine: it
+# runs a short pattern on a short string in half the time. Its ``\d`` may know fewer digits
+# than ``regex``'s newer Unicode, but a cell only the latter matches holds a digit Decimal
+# cannot read, and the cell is refused either way.)
+CELL_NUMBER = re.compile(
     rf"(?P<num>{_ARABIC})[ \t]*(?P<unit>%|‰)?[ \t]*(?P<rest>以上|以下|以内|左右|及以上|及以下)?"
 )
