@@ -297,13 +297,7 @@ def _labelled_parts(text: str, labels: _Labels, inside: range, end: int) -> list
     parts: list[_Part] = []
     starts, ends, words = labels.starts, labels.ends, labels.words
     for k in inside:
-        # ``_trim`` of the list after each label, written out (it runs for every label).
-        s = ends[k]
-        e = starts[k + 1] if k + 1 < inside.stop else end
-        while s < e and text[s] in " \t\n":
-            s += 1
-        while e > s and text[e - 1] in _TRIM_END:
-            e -= 1
+        s, e = _trim(text, ends[k], starts[k + 1] if k + 1 < inside.stop else end)
         if e > s:
             parts.append(_Part(rl.LABEL_ROLE[words[k]], s, e))
     return parts
@@ -312,7 +306,7 @@ def _labelled_parts(text: str, labels: _Labels, inside: range, end: int) -> list
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \t\n":
         s += 1
-    while e > s and text[e - 1] in " \t\n;,。.、":
+    while e > s and text[e - 1] in _TRIM_END:
         e -= 1
     return s, e
 

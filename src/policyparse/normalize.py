@@ -8,7 +8,6 @@ span in the output points into the original text.
 from __future__ import annotations
 
 import html
-import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,14 +84,11 @@ class _Builder:
         self.starts = ident[:n]
         self.ends = ident[1 : n + 1]
 
-    def fold(self, chars: re.Pattern[str], mapping: dict[str, str]) -> None:
+    def fold_present(self, present: set[str], mapping: dict[str, str]) -> None:
+        """Replace each character of ``present`` (the distinct ones found in the text) by its
+        ``mapping``; those ``mapping`` lacks are left as they are."""
         # Each character maps to one character, so offsets are unchanged. Only the few
         # distinct characters present are replaced (str.translate looks every one up).
-        self.fold_present(set(chars.findall(self.text)), mapping)
-
-    def fold_present(self, present: set[str], mapping: dict[str, str]) -> None:
-        """``fold`` given the distinct characters found in the text; those ``mapping`` lacks
-        are left as they are."""
         text = self.text
         for c in present:
             folded = mapping.get(c)

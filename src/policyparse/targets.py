@@ -310,7 +310,7 @@ def _read_sentence(
         # Not a goal: the cheapest tests first (every one of them only drops the figure).
         if q.han and q.unit in lx.HAN_SKIP_UNITS:
             continue  # 二次供水, 一次性: terms, not counts
-        if path and (doc.article_paths.get(path) or (path not in doc.article_paths and _is_article(doc, path))):
+        if path and _is_article(doc, path):
             continue  # a regulation's articles state rules, not goals
         if rule is None:
             rule = cued and bool(lx.RULE_OR_FORMULA.search(text, c0, c1))
@@ -443,7 +443,7 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
         suffix = lx.SUFFIX_CUE.match(text, q.end) if text[q.end : q.end + 1] in lx.SUFFIX_CUE_FIRST else None
         q_end = suffix.end() if suffix else q.end
         comparator: Comparator
-        if q.value_min is not None:  # q.is_range
+        if q.is_range:
             comparator = "range"
         elif (
             suffix
@@ -513,7 +513,7 @@ def _group_targets(doc: _Doc, group: list[_Kept], s0: int, s1: int, state: _Clau
             # The record as ``Target`` validates it, spans included (no Span models built first).
             target: _Record = {
                 "path": path,
-                "metric": metric_k.replace(" ", "").replace("\t", ""),  # _no_spaces
+                "metric": _no_spaces(metric_k),
                 "comparator": comparator,
                 "value": q.value,
                 "value_min": q.value_min,

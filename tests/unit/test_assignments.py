@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +13,8 @@ from policyparse.lexicon import roles as _rl
 from policyparse.models import Assignment
 from policyparse.normalize import normalize
 from policyparse.sections import build_outline
+
+from ..notices import loaded_text, notice_paths
 
 # The single bracket scan BRACKET_STARTS is held to (the lexicon keeps only its source).
 BRACKET_SCAN = re.compile(_rl.BRACKET_SCAN_SOURCE)
@@ -377,7 +378,6 @@ def test_bad_input_never_crashes_or_invents(text: str) -> None:
 
 # --- fast paths (issue 7): each compared with the computation it stands for ---------------
 
-ROOT = Path(__file__).resolve().parents[2]
 
 FAST_SNIPPETS = [
     TABLE,
@@ -387,15 +387,8 @@ FAST_SNIPPETS = [
 
 
 def _notices() -> list[str]:
-    """The samples, html pages and test corpus, normalised, after the snippets above."""
-    from policyparse.load import load_bytes
-
-    paths = [
-        *sorted((ROOT / "samples").glob("*.txt")),
-        *sorted((ROOT / "samples" / "html").glob("*.htm*")),
-        *sorted((ROOT / "tests" / "corpus").glob("[0-9]*")),
-    ]
-    return [*FAST_SNIPPETS, *(load_bytes(p.read_bytes(), p.name).text for p in paths)]
+    """The snippets above, then the samples, pages and test corpus as loaded (not normalised)."""
+    return [*FAST_SNIPPETS, *(loaded_text(p) for p in notice_paths())]
 
 
 def _units_slow(text: str, body: str, soft_tabs: bool) -> tuple[list[tuple[str, int, int, int]], str | None]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyparse.docnumbers import find_doc_numbers, number_matches, split_doc_number
 from policyparse.lexicon.docnumbers import DOC_NUMBER
-from policyparse.load import load_path
 from policyparse.normalize import normalize
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..notices import normalized_text, notice_paths
 
 
 def numbers_of(text: str) -> list[tuple[str, str, int, str]]:
@@ -125,11 +122,9 @@ def test_numbers_tried_at_each_hao_match_the_whole_scan(text: str) -> None:
 
 
 def test_numbers_tried_at_each_hao_match_the_whole_scan_on_every_sample() -> None:
-    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "samples" / "html").glob("*.htm*")),
-             *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
     found = 0
-    for path in paths:
-        text = normalize(load_path(path).text).text
+    for path in notice_paths():
+        text = normalized_text(path)
         expected = _spans(DOC_NUMBER.finditer(text))
         assert _spans(number_matches(text)) == expected, path.name
         found += len(expected)

@@ -23,6 +23,8 @@ from policyparse.normalize import normalize
 from policyparse.orgunits import _occurs_as_place, _places, _split_plain, _split_walk
 from policyparse.quantities import find_quantities, is_number_cell, read_number_cell
 
+from ..notices import normalized_notices, notice_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SNIPPETS = [
@@ -186,15 +188,7 @@ def test_parse_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> Non
         (gc.enable if was else gc.disable)()
 
 
-def _notice_files() -> list[Path]:
-    return [
-        *sorted((ROOT / "samples").glob("*.txt")),
-        *sorted((ROOT / "samples" / "html").glob("*.htm*")),
-        *sorted(p for p in (ROOT / "tests" / "corpus").iterdir() if p.name[:1].isdigit()),
-    ]
-
-
-@pytest.mark.parametrize("path", _notice_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", notice_paths(), ids=lambda p: p.name)
 def test_a_parse_leaves_no_cyclic_garbage(path: Path) -> None:
     # The pipeline files what a parse made in the collector's oldest generation, which only
     # full collections look at: a cycle left behind would wait for one. Found in the wild: a
@@ -273,17 +267,8 @@ BRACKET_SNIPPETS = [
 
 
 def _corpus_all() -> list[str]:
-    """The samples and the test corpus (every format), normalised, with the snippets above."""
-    from policyparse.load import load_bytes
-
-    paths = [
-        *sorted((ROOT / "samples").glob("*.txt")),
-        *sorted((ROOT / "samples" / "html").glob("*.html")),
-        *sorted((ROOT / "tests" / "corpus").glob("*.*")),
-    ]
-    kept = [p for p in paths if p.suffix in (".txt", ".md", ".html")]
-    texts = [normalize(load_bytes(p.read_bytes(), p.name).text).text for p in kept]
-    return [normalize(t).text for t in BRACKET_SNIPPETS] + texts
+    """The snippets above, then the samples, pages and test corpus, normalised."""
+    return [normalize(t).text for t in BRACKET_SNIPPETS] + normalized_notices()
 
 
 @pytest.mark.parametrize("text", _corpus_all())

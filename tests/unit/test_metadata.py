@@ -4,7 +4,6 @@ from real notice headers (copied out of samples/ and tests/corpus/)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 from policyparse.dates import find_dates
 from policyparse.docnumbers import find_doc_numbers
 from policyparse.lexicon import metadata as mlx
-from policyparse.load import load_path
 from policyparse.metadata import (
     Metadata,
     _ends_in_kind,
@@ -30,7 +28,7 @@ from policyparse.metadata import (
 from policyparse.normalize import normalize
 from policyparse.sections import build_outline
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..notices import normalized_notices
 
 
 def meta_of(text: str, page: dict[str, str] | None = None) -> Metadata:
@@ -771,10 +769,9 @@ TITLE_ENDS = [
 
 
 def _header_lines() -> list[str]:
-    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
     lines = list(TITLE_ENDS)
-    for path in paths:
-        lines += normalize(load_path(path).text).text[:3000].split("\n")
+    for text in normalized_notices(pages=False):
+        lines += text[:3000].split("\n")
     return lines
 
 

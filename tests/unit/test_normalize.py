@@ -162,7 +162,7 @@ def _normalize_plain(original: str) -> Normalized:
     """``normalize`` as it was before its gated passes: every pattern run over the whole text."""
     b = _Builder(original)
     b.sub(lx.CR, "\n")
-    b.fold(lx.FOLD_CHARS, lx.FOLD_MAP)
+    b.fold_present(set(lx.FOLD_CHARS.findall(b.text)), lx.FOLD_MAP)
     if lx.TRADITIONAL_HINT.search(b.text):
         b.replace_same_length(_to_simplified(b.text))
     if "<" in b.text:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 import regex
@@ -11,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policyparse.lexicon import orgunits as lx
-from policyparse.normalize import normalize
 from policyparse.orgunits import cut_trailing, place_namer, prefix_of, restorable, split_units, understand
+
+from ..notices import normalized_notices
 
 # (body, units as split)
 SPLITS = [
@@ -210,7 +210,6 @@ def test_split_never_cuts_inside_balanced_brackets(case: tuple[str, list[tuple[i
 
 # --- fast paths (issue 7): each compared with the computation it stands for ---------------
 
-ROOT = Path(__file__).resolve().parents[2]
 
 # Edges of the gates below, then every sample and corpus notice, normalised.
 GATE_SNIPPETS = [
@@ -227,10 +226,7 @@ GATE_SNIPPETS = [
 
 
 def _texts() -> list[str]:
-    from policyparse.load import load_bytes
-
-    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
-    return [*GATE_SNIPPETS, *(normalize(load_bytes(p.read_bytes(), p.name).text).text for p in paths)]
+    return [*GATE_SNIPPETS, *normalized_notices(pages=False)]
 
 
 def _windows(text: str, width: int = 8) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,12 +9,11 @@ from hypothesis import strategies as st
 from policyparse.dates import dates_in, find_dates
 from policyparse.docnumbers import find_doc_numbers
 from policyparse.lexicon import phases as lx
-from policyparse.load import load_path
 from policyparse.normalize import matches_at, normalize
 from policyparse.phases import DateIndex, find_phases, only_starts, stage_starts
 from policyparse.sections import build_outline
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..notices import loaded_text, normalized_notices, notice_paths
 
 Row = tuple[str | None, str, str | None, str | None]  # path, name, start, end
 
@@ -166,14 +163,8 @@ def test_stage_starts_give_the_whole_scan(text: str) -> None:
     _same_matches(normalize(text).text)
 
 
-def _real_texts() -> list[str]:
-    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "samples" / "html").glob("*.htm*")),
-             *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
-    return [normalize(load_path(p).text).text for p in paths]
-
-
 def test_stage_starts_give_the_whole_scan_on_every_sample() -> None:
-    assert sum(_same_matches(text) for text in _real_texts()) > 20  # the samples hold stages
+    assert sum(_same_matches(text) for text in normalized_notices()) > 20  # the samples hold stages
 
 
 _STAGE_PIECES = ["阶段", "第一", "第12", "第123", "第", "准备", "实施推进", "“试点”", "(2017年)", "(2017年7月—9月)",
@@ -232,9 +223,8 @@ def test_a_stage_matched_twice_is_kept_once(text: str, names: list[str]) -> None
 
 def test_stage_text_is_the_raw_text_of_its_range_on_every_sample() -> None:
     count = 0
-    paths = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("[0-9]*"))]
-    for path in paths:
-        norm = normalize(load_path(path).text)
+    for path in notice_paths(pages=False):
+        norm = normalize(loaded_text(path))
         dates = find_dates(norm, find_doc_numbers(norm))
         for p in find_phases(norm, build_outline(norm), dates):
             assert p.item.text == norm.raw(p.start, p.end)

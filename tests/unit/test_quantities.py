@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from policyparse.lexicon import quantities as _qlx
 from policyparse.quantities import find_quantities, parse_number, read_number_cell, split_unit
 
+from ..notices import normalized_notices
+
 # QUANTITY_SCAN's readable reference (the lexicon keeps only its source; the parser runs the scan).
 QUANTITY = re.compile(_qlx.QUANTITY_SOURCE, re.VERBOSE)
 
@@ -243,14 +245,7 @@ def _matches(pattern: object, text: str) -> list[tuple[tuple[int, int], tuple[st
 
 
 def _quantity_corpus() -> list[str]:
-    from pathlib import Path
-
-    from policyparse.load import load_bytes
-    from policyparse.normalize import normalize
-
-    root = Path(__file__).resolve().parents[2]
-    files = [*sorted((root / "samples").glob("*.txt")), *sorted((root / "tests" / "corpus").glob("*.txt"))]
-    return [normalize(load_bytes(p.read_bytes(), p.name).text).text for p in files]
+    return normalized_notices(pages=False)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ from policyparse.normalize import normalize
 from policyparse.sections import build_outline
 from policyparse.targets import find_targets, trim_metric
 
+from ..notices import normalized_text, notice_paths
+
 
 def run(
     text: str,
@@ -1148,21 +1150,15 @@ def test_row_check_behind_a_one_character_test_is_the_plain_one(text: str) -> No
 # --- fast paths, third round: the standard engine for small hot patterns; one validation -------
 
 
-def _engine_files() -> list[Path]:
-    root = Path(__file__).resolve().parents[2]
-    return [*sorted((root / "samples").glob("*.txt")), *sorted((root / "tests" / "corpus").glob("[01]*"))]
-
-
-ENGINE_FILES = _engine_files()
+ENGINE_FILES = notice_paths(pages=False)
 # A string with characters the two engines tell apart (``\s`` takes \x1c–\x1f in ``re`` only).
 ENGINE_ODD = "建设\x1c3家\x1d以上,\u3000 累计达到 5 个\x1f;2025年\u2028底前完成10%。"
 
 
 def _engine_corpus() -> list[str]:
     """The samples, the corpus and a few strings with the characters the engines tell apart."""
-    from policyparse.load import load_path
 
-    return [*FAST_SNIPPETS, ENGINE_ODD, *(normalize(load_path(p).text).text for p in ENGINE_FILES)]
+    return [*FAST_SNIPPETS, ENGINE_ODD, *(normalized_text(p) for p in ENGINE_FILES)]
 
 
 ENGINE_CORPUS = _engine_corpus()
